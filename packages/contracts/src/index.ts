@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './auth.ts';
+export * from './servers.ts';
+export * from './audit.ts';
+export * from './health.ts';
