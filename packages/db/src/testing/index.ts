@@ -1,0 +1,10 @@
+export { createTestDatabase } from './create-test-database.ts';
+export {
+  buildServer,
+  buildUser,
+  createServer,
+  createUser,
+  uniqueKey,
+  PLACEHOLDER_PASSWORD_CIPHERTEXT,
+  PLACEHOLDER_PASSWORD_HASH,
+} from './factories.ts';
