@@ -1,1 +1,1 @@
-export {};
+export * from './audit-chain.ts';

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '@syncsafe/db';
+import type { Config } from './config.ts';
+import principal, { authenticated } from './plugins/app/auth.ts';
+import errorHandler from './plugins/app/error-handler.ts';
+import metrics from './plugins/external/metrics.ts';
+import openapi from './plugins/external/openapi.ts';
+import security from './plugins/external/security.ts';
+import webConsole from './plugins/external/web-console.ts';
+import auditRoutes from './routes/audit/index.ts';
+import { loginRoutes, sessionRoutes } from './routes/auth/index.ts';
+import { metricsRoute, openapiRoute } from './routes/docs/index.ts';
+import healthRoutes from './routes/health/index.ts';
+import serverRoutes from './routes/servers/index.ts';
+import tokenRoutes from './routes/tokens/index.ts';
+import userRoutes from './routes/users/index.ts';
+import type { SecretBox } from './services/secret-box.ts';
+import './types.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  secretBox: SecretBox;
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The console API as a Fastify plugin: external plugins, then ours, then routes. */
+export async function app(instance: FastifyInstance, deps: AppDependencies) {
+  instance.setValidatorCompiler(validatorCompiler);
+  instance.setSerializerCompiler(serializerCompiler);
+  instance.decorate('config', deps.config);
+  instance.decorate('db', deps.db);
+  instance.decorate('secretBox', deps.secretBox);
+
+  await instance.register(security);
+  await instance.register(openapi);
+  await instance.register(metrics);
+  await instance.register(errorHandler);
+  await instance.register(principal);
+  await instance.register(webConsole, { root: deps.config.webDist ?? DEFAULT_WEB_DIST });
+
+  // Public routes live outside the authenticated scope; nothing is exempted by URL.
+  await instance.register(healthRoutes);
+  await instance.register(openapiRoute);
+  await instance.register(loginRoutes);
+
+  await instance.register(async function signedIn(scope) {
+    await scope.register(authenticated);
+    await scope.register(sessionRoutes);
+    await scope.register(metricsRoute);
+    await scope.register(userRoutes);
+    await scope.register(tokenRoutes);
+    await scope.register(serverRoutes);
+    await scope.register(auditRoutes);
+  });
+}

@@ -1,0 +1,67 @@
+import type { AuditOutcome, AuditTargetType, Role } from '@syncsafe/contracts';
+import type { Prisma } from '@syncsafe/db';
+import { GENESIS_HASH, hashAuditRecord, type AuditRecordBody } from '@syncsafe/domain';
+
+/** Who did it, from where. `system` for the console's own actions. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: Role | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', role: null, ip: null };
+
+export interface AuditEntry {
+  action: string;
+  target?: { type: AuditTargetType; id?: string | null; name?: string | null };
+  before?: unknown;
+  after?: unknown;
+  outcome: AuditOutcome;
+  reason?: string | null;
+}
+
+/** Plain JSON (dates as ISO strings), so what is hashed is exactly what jsonb gives back. */
+const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
+
+/**
+ * Appends one record to the hash chain inside the caller's transaction, so the record exists
+ * exactly when the change does. Locking the head row serialises concurrent appends.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry, now = new Date()) {
+  await tx.$executeRaw`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`;
+  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`;
+  const seq = Number(head!.seq) + 1;
+  const body: AuditRecordBody = {
+    seq,
+    occurredAt: now.toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    sourceIp: actor.ip,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    targetName: entry.target?.name ?? null,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    outcome: entry.outcome,
+    reason: entry.reason ?? null,
+  };
+  const hash = hashAuditRecord(head!.hash, body);
+  await tx.auditEvent.create({
+    data: {
+      ...body,
+      seq: BigInt(seq),
+      occurredAt: now,
+      actorRole: actor.role,
+      outcome: entry.outcome,
+      before: body.before === null ? undefined : (body.before as Prisma.InputJsonValue),
+      after: body.after === null ? undefined : (body.after as Prisma.InputJsonValue),
+      prevHash: head!.hash,
+      hash,
+    },
+  });
+  await tx.auditHead.update({ where: { id: 1 }, data: { seq: BigInt(seq), hash } });
+  return { seq, hash };
+}
