@@ -24,6 +24,7 @@ export default fp(async function security(app: FastifyInstance) {
       },
     },
     referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
   });
   await app.register(cookie);
   await app.register(rateLimit, {
