@@ -1,0 +1,70 @@
+import type { Server } from '@syncsafe/contracts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { addressKindLabels } from '../address-kinds.ts';
+import { describeServerRoles } from '../server-roles.ts';
+import { ServerStatusBadge } from './server-status-badge.tsx';
+
+/** Every property of a server, read-only (the password is never returned; only that one is set). */
+export function ServerProperties({ server }: { server: Server }) {
+  return (
+    <div className="panels">
+      <section className="panel" aria-labelledby="server-properties-title">
+        <h2 id="server-properties-title">Properties</h2>
+        <dl className="properties">
+          <dt>Status</dt>
+          <dd>
+            <ServerStatusBadge status={server.status} lastSeenAt={server.lastSeenAt} />
+            <span className="muted small"> Last heartbeat: {server.lastSeenAt ? formatDateTime(server.lastSeenAt) : 'never'}</span>
+          </dd>
+          <dt>Address</dt>
+          <dd className="mono">{server.address}</dd>
+          <dt>Address kind</dt>
+          <dd>{addressKindLabels[server.addressKind]}</dd>
+          <dt>Port</dt>
+          <dd className="mono">{server.port}</dd>
+          <dt>Local account</dt>
+          <dd className="mono">{server.username}</dd>
+          <dt>Password</dt>
+          <dd>Set (stored encrypted, never shown)</dd>
+          <dt>Configuration</dt>
+          <dd>{describeServerRoles(server)}</dd>
+          <dt>Network adapters</dt>
+          <dd>
+            {server.networkAdapters.length === 0 ? (
+              <span className="muted">None listed</span>
+            ) : (
+              <ul className="plain-list">
+                {server.networkAdapters.map((adapter) => (
+                  <li key={adapter}>{adapter}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>Server ID</dt>
+          <dd className="mono small">{server.id}</dd>
+          <dt>Added</dt>
+          <dd>{formatDateTime(server.createdAt)}</dd>
+          <dt>Last changed</dt>
+          <dd>
+            {formatDateTime(server.updatedAt)} <span className="muted small">(version {server.version})</span>
+          </dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="server-licensing-title">
+        <h2 id="server-licensing-title">Licensing</h2>
+        <h3 className="panel-subtitle">Current license keys</h3>
+        {server.licenses.length === 0 ? (
+          <p className="muted">No license keys.</p>
+        ) : (
+          <ul className="plain-list">
+            {server.licenses.map((license) => (
+              <li key={license.key}>
+                <span className="mono">{license.key}</span> <span className="muted small">added {formatDateTime(license.addedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Role } from '@syncsafe/contracts';
+
+export const roleLabels: Record<Role, string> = { admin: 'Admin', operator: 'Operator', auditor: 'Auditor' };
+
+export const roleDescriptions: Record<Role, string> = {
+  admin: 'Manages servers, users and everything an operator can do',
+  operator: 'Runs jobs: failover, restore, failback, reverse, start and stop',
+  auditor: 'Reads everything, changes nothing',
+};
+
+export const roles: readonly Role[] = ['auditor', 'operator', 'admin'];
