@@ -132,7 +132,7 @@ describe('deleting a server', () => {
   it('refuses while a job uses it, naming the job; deletes it otherwise', async () => {
     const source = (await addServer()).json();
     const target = (await addServer()).json();
-    await t.db.prisma.job.create({ data: { name: 'Protect web', type: 'files_and_folders', sourceServerId: source.id, targetServerId: target.id, state: 'Protecting' } });
+    await t.db.prisma.job.create({ data: { name: 'Protect web', type: 'files_and_folders', sourceServerId: source.id, targetServerId: target.id, state: 'protecting', options: {} } });
     for (const id of [source.id, target.id]) {
       const res = await admin.request({ method: 'DELETE', url: `/api/servers/${id}` });
       expect(res.statusCode).toBe(409);

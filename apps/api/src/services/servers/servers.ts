@@ -111,7 +111,10 @@ export async function updateServer(prisma: PrismaClient, box: SecretBox, actor: 
 export async function deleteServer(prisma: PrismaClient, actor: Actor, id: string) {
   await prisma.$transaction(async (tx) => {
     const before = await loadServer(tx, id);
-    const job = await tx.job.findFirst({ where: { OR: [{ sourceServerId: id }, { targetServerId: id }] }, select: { id: true, name: true } });
+    const job = await tx.job.findFirst({
+      where: { OR: [{ sourceServerId: id }, { targetServerId: id }, { testServerId: id }] },
+      select: { id: true, name: true },
+    });
     if (job) throw conflict(`Server ${before.name} is used by job ${job.name}; delete or edit the job first`, { jobId: job.id, jobName: job.name });
     await tx.server.delete({ where: { id } });
     await appendAudit(tx, actor, { action: 'server.delete', target: serverTarget(before), before: auditView(before), outcome: 'success' });

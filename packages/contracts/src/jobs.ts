@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { PortSchema } from './servers.ts';
+
+export const JobTypeSchema = z.enum(['files-and-folders', 'full-server']);
+export type JobType = z.infer<typeof JobTypeSchema>;
+
+/** A job's lifecycle state, in the product's words (labels below). */
+export const JobStateSchema = z.enum([
+  'protecting',
+  'failover-condition-met',
+  'failing-over',
+  'failed-over',
+  'test-failing-over',
+  'test-failed-over',
+  'undoing-test',
+  'restoring',
+  'restored',
+  'failing-back',
+  'failed-back',
+  'reversing',
+  'starting',
+  'stopping',
+  'stopped',
+  'error',
+]);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+export const jobStateLabels: Record<JobState, string> = {
+  protecting: 'Protecting',
+  'failover-condition-met': 'Failover condition met',
+  'failing-over': 'Failing over',
+  'failed-over': 'Failed over',
+  'test-failing-over': 'Test failing over',
+  'test-failed-over': 'Test failed over',
+  'undoing-test': 'Undoing test failover',
+  restoring: 'Restoring',
+  restored: 'Restored',
+  'failing-back': 'Failing back',
+  'failed-back': 'Failed back',
+  reversing: 'Reversing',
+  starting: 'Starting',
+  stopping: 'Stopping',
+  stopped: 'Stopped',
+  error: 'Error',
+};
+
+/** What a protecting job is doing (Double-Take's Mirror / Replication status). */
+export const JobActivitySchema = z.enum(['mirroring', 'replicating', 'paused', 'retrying', 'idle']);
+export type JobActivity = z.infer<typeof JobActivitySchema>;
+
+/** Phases of Reverse, shown as they happen. */
+export const ReversePhaseSchema = z.enum(['restoring', 'synchronizing', 'rebooting']);
+export type ReversePhase = z.infer<typeof ReversePhaseSchema>;
+
+export const TargetDataStateSchema = z.enum(['good', 'bad', 'unknown']);
+export type TargetDataState = z.infer<typeof TargetDataStateSchema>;
+
+/** Every command of the Jobs page toolbar. */
+export const JobCommandSchema = z.enum([
+  'failover',
+  'undo-failover',
+  'restore',
+  'failback',
+  'reverse',
+  'start',
+  'stop',
+  'take-snapshot',
+  'edit',
+  'delete',
+]);
+export type JobCommand = z.infer<typeof JobCommandSchema>;
+
+export const jobCommandLabels: Record<JobCommand, string> = {
+  failover: 'Failover or Cutover',
+  'undo-failover': 'Undo Failover or Cutover',
+  restore: 'Restore',
+  failback: 'Failback',
+  reverse: 'Reverse',
+  start: 'Start',
+  stop: 'Stop',
+  'take-snapshot': 'Take Snapshot',
+  edit: 'Edit',
+  delete: 'Delete',
+};
+
+export const FailoverTypeSchema = z.enum(['live', 'test', 'snapshot']);
+export type FailoverType = z.infer<typeof FailoverTypeSchema>;
+
+/** Target queue handling: Apply, Discard, or (Full Server) Revert to last good snapshot if target data state is bad. */
+export const QueueChoiceSchema = z.enum(['apply', 'discard', 'revert-if-bad']);
+export type QueueChoice = z.infer<typeof QueueChoiceSchema>;
+
+export const SnapshotTypeSchema = z.enum(['scheduled', 'deferred', 'manual', 'automatic']);
+export type SnapshotType = z.infer<typeof SnapshotTypeSchema>;
+
+export const OperationKindSchema = z.enum([
+  'failover',
+  'test-failover',
+  'undo-failover',
+  'restore',
+  'failback',
+  'reverse',
+  'start',
+  'stop',
+  'take-snapshot',
+]);
+export type OperationKind = z.infer<typeof OperationKindSchema>;
+
+/** Which machine of a job a step runs on. `restore-destination` is the server chosen in the Restore dialog. */
+export const MachineRoleSchema = z.enum(['source', 'target', 'test', 'restore-destination']);
+export type MachineRole = z.infer<typeof MachineRoleSchema>;
+
+export const WarningSeveritySchema = z.enum(['info', 'warning', 'danger']);
+
+/** A consequence shown before the click; `appliesTo` names the option it concerns. */
+export const ActionWarningSchema = z.object({
+  code: z.enum([
+    'license-loss',
+    'license-activation',
+    'nlb',
+    'services-cannot-stop',
+    'software-devices',
+    'reboot-prompt',
+    'driver-signing',
+    'shares-not-restored',
+    'do-not-restore-loses-changes',
+    'discard-loses-queue',
+    'revert-loses-data',
+    'test-undone-first',
+    'target-identity-gone',
+    'test-isolated-network',
+    'files-must-be-closed',
+  ]),
+  severity: WarningSeveritySchema,
+  message: z.string(),
+  appliesTo: z.object({ option: z.string(), value: z.string().optional() }).optional(),
+});
+export type ActionWarning = z.infer<typeof ActionWarningSchema>;
