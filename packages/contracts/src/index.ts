@@ -3,3 +3,5 @@ export * from './auth.ts';
 export * from './servers.ts';
 export * from './audit.ts';
 export * from './health.ts';
+export * from './jobs.ts';
+export * from './agent/index.ts';
