@@ -1,4 +1,21 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first (and Shift+Tab back), never out to the browser. */
+function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent) {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 interface DialogProps {
   title: string;
@@ -11,8 +28,8 @@ interface DialogProps {
 }
 
 /**
- * Modal dialog on the native <dialog> element: `showModal()` makes the rest of the page inert
- * (the focus trap), Escape closes it, and focus returns to whatever opened it.
+ * Modal dialog on the native <dialog> element: `showModal()` makes the rest of the page inert,
+ * Tab cycles inside it, Escape closes it, and focus returns to whatever opened it.
  */
 export function Dialog({ title, description, isOpen, onClose, children, size = 'small' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -50,6 +67,9 @@ export function Dialog({ title, description, isOpen, onClose, children, size = '
         event.preventDefault();
         onCloseRef.current();
       }}
+      onKeyDown={(event) => {
+        if (event.key === 'Tab' && ref.current) keepFocusInside(ref.current, event);
+      }}
       onClose={() => {
         // The browser may close a modal itself (a repeated Escape); keep React state in step.
         if (isOpen) onCloseRef.current();
@@ -57,7 +77,7 @@ export function Dialog({ title, description, isOpen, onClose, children, size = '
     >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="dialog-close" aria-label={`Close ${title}`} onClick={() => onCloseRef.current()}>
+        <button type="button" className="dialog-close" aria-label="Close" onClick={() => onCloseRef.current()}>
           <span aria-hidden="true">×</span>
         </button>
       </header>

@@ -12,14 +12,17 @@ interface FieldShellProps {
 function FieldShell({ id, label, hint, error, isRequired, children }: FieldShellProps) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
+      <div className="field-label-row">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        {/* Outside the label so the field's name stays exactly its label; aria-required says it. */}
         {isRequired ? (
           <span className="field-required" aria-hidden="true">
-            {' '}*
+            *
           </span>
         ) : null}
-      </label>
+      </div>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">

@@ -14,7 +14,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = details;
-    this.fieldErrors = toFieldErrors(details);
+    this.fieldErrors = toFieldErrors(details, message);
   }
 
   get isUnauthenticated(): boolean {
@@ -41,9 +41,14 @@ export function normalizeFieldPath(field: string): string {
     .replace(/^(body|query|params)\./, '');
 }
 
-function toFieldErrors(details: unknown): Record<string, string> {
+function toFieldErrors(details: unknown, message: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!Array.isArray(details)) return errors;
+  // A conflict may name the one field it is about, e.g. a 409 `{field: 'address'}` for a taken address:port.
+  const single = (details as { field?: unknown } | null)?.field;
+  if (!Array.isArray(details)) {
+    if (typeof single === 'string') errors[normalizeFieldPath(single)] = message;
+    return errors;
+  }
   for (const issue of details) {
     // Keep the first message per field: it is the one the user should fix first.
     if (!isFieldIssue(issue)) continue;

@@ -1,17 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
+import type { Server } from '@syncsafe/contracts';
+import { serverQueryKey } from './get-server.ts';
 import { serversQueryKey } from './list-servers.ts';
 
-export function addLicense(serverId: string, key: string): Promise<unknown> {
-  return apiPost<unknown>(paths.api.serverLicenses(serverId), { key });
+/** Answers with the server as it is now, licence included. */
+export function addLicense(serverId: string, key: string): Promise<Server> {
+  return apiPost<Server>(paths.api.serverLicenses(serverId), { key });
 }
 
 export function useAddLicense(serverId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (key: string) => addLicense(serverId, key),
-    // The answer's shape (server or license) is not pinned by the contract: refetch the server.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: serversQueryKey }),
+    onSuccess: (server) => {
+      queryClient.setQueryData(serverQueryKey(serverId), server);
+      return queryClient.invalidateQueries({ queryKey: serversQueryKey, predicate: (q) => q.queryKey[1] === 'list' });
+    },
   });
 }

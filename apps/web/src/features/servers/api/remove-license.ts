@@ -1,16 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDelete } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
+import type { Server } from '@syncsafe/contracts';
+import { serverQueryKey } from './get-server.ts';
 import { serversQueryKey } from './list-servers.ts';
 
-export function removeLicense(serverId: string, key: string): Promise<unknown> {
-  return apiDelete<unknown>(paths.api.serverLicense(serverId, key));
+/** Answers with the server as it is now. */
+export function removeLicense(serverId: string, key: string): Promise<Server> {
+  return apiDelete<Server>(paths.api.serverLicense(serverId, key));
 }
 
 export function useRemoveLicense(serverId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (key: string) => removeLicense(serverId, key),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: serversQueryKey }),
+    onSuccess: (server) => {
+      queryClient.setQueryData(serverQueryKey(serverId), server);
+      return queryClient.invalidateQueries({ queryKey: serversQueryKey, predicate: (q) => q.queryKey[1] === 'list' });
+    },
   });
 }
