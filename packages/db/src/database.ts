@@ -1,4 +1,5 @@
 import type { PrismaClient } from './generated/client.ts';
+import type { ClosableAdapterFactory } from './migrations/pglite-migration-adapter.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -32,17 +33,23 @@ export interface SqlSession {
   release(): Promise<void>;
 }
 
-const sessionOpeners = new WeakMap<Database, () => Promise<SqlSession>>();
-
-/** Kept off the public interface: only this package needs a raw session. */
-export function registerSessionOpener(db: Database, open: () => Promise<SqlSession>): void {
-  sessionOpeners.set(db, open);
+/** What this package's migration code needs from a Database, kept off the public interface. */
+export interface DatabaseInternals {
+  openSession(): Promise<SqlSession>;
+  /** The schema engine's view of this database (connect) plus a shadow database; caller closes it. */
+  createMigrationAdapter(): ClosableAdapterFactory;
 }
 
-export function openSqlSession(db: Database): Promise<SqlSession> {
-  const open = sessionOpeners.get(db);
-  if (!open) throw new Error('not a Database from openDatabase()');
-  return open();
+const internals = new WeakMap<Database, DatabaseInternals>();
+
+export function registerInternals(db: Database, value: DatabaseInternals): void {
+  internals.set(db, value);
+}
+
+export function getInternals(db: Database): DatabaseInternals {
+  const value = internals.get(db);
+  if (!value) throw new Error('not a Database from openDatabase()');
+  return value;
 }
 
 const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

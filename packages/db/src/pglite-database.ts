@@ -1,21 +1,19 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
-import { assertChannelName, registerSessionOpener, type Database, type SqlSession } from './database.ts';
+import { createPGliteMigrationAdapter } from './migrations/pglite-migration-adapter.ts';
+import { assertChannelName, registerInternals, type Database, type SqlSession } from './database.ts';
 
-export interface PGliteOpenOptions {
-  /** Folder holding the data files; omitted → in memory. */
-  dataDir?: string;
-  /** A tarball from `dumpDataDir()` to start from (the testing module's migrated template). */
-  loadDataDir?: Blob | File;
-}
+/**
+ * dataDir: the folder holding the data files (omitted → in memory). loadDataDir: a tarball from
+ * `dumpDataDir()` to start from, and pgliteWasmModule / fsBundle: already-loaded artifacts, which
+ * the testing module reuses to open many databases quickly.
+ */
+export type PGliteOpenOptions = Pick<PGliteOptions, 'dataDir' | 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>;
 
 /** Opens PGlite and the Prisma client over it. PGlite has one connection: everything queues on it. */
 export async function openPGliteDatabase(opts: PGliteOpenOptions): Promise<Database & { pglite: PGlite }> {
-  const pglite = await PGlite.create({
-    ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
-    ...(opts.loadDataDir === undefined ? {} : { loadDataDir: opts.loadDataDir }),
-  });
+  const pglite = await PGlite.create(opts);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const db = {
     prisma,
@@ -35,7 +33,10 @@ export async function openPGliteDatabase(opts: PGliteOpenOptions): Promise<Datab
       if (!pglite.closed) await pglite.close();
     },
   };
-  registerSessionOpener(db, async () => createPGliteSession(pglite));
+  registerInternals(db, {
+    openSession: async () => createPGliteSession(pglite),
+    createMigrationAdapter: () => createPGliteMigrationAdapter(pglite),
+  });
   return db;
 }
 

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
-import { assertChannelName, registerSessionOpener, type Database, type SqlSession } from './database.ts';
+import { assertChannelName, registerInternals, type Database, type SqlSession } from './database.ts';
 import { createNotificationListener } from './postgres-listener.ts';
+import { createPostgresMigrationAdapter } from './migrations/postgres-migration-adapter.ts';
 
 /** Opens the Prisma client over a pg pool (adapter-pg). LISTEN gets its own connection, opened on first use. */
 export async function openPostgresDatabase(databaseUrl: string): Promise<Database> {
@@ -21,7 +22,10 @@ export async function openPostgresDatabase(databaseUrl: string): Promise<Databas
       await prisma.$disconnect();
     },
   };
-  registerSessionOpener(db, () => connectPostgresSession(databaseUrl));
+  registerInternals(db, {
+    openSession: () => connectPostgresSession(databaseUrl),
+    createMigrationAdapter: () => createPostgresMigrationAdapter(databaseUrl),
+  });
   return db;
 }
 

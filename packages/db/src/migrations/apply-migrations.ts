@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openSqlSession, type Database, type SqlSession } from '../database.ts';
+import { getInternals, type Database, type SqlSession } from '../database.ts';
 import { migrationsDir as defaultMigrationsDir } from '../paths.ts';
 import { readMigrations, type MigrationFolder } from './read-migrations.ts';
 
@@ -43,7 +43,7 @@ export async function applyMigrations(
   options: ApplyMigrationsOptions = {},
 ): Promise<{ applied: string[] }> {
   const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
-  const session = await openSqlSession(db);
+  const session = await getInternals(db).openSession();
   try {
     await session.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
     try {

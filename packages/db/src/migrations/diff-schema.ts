@@ -3,6 +3,7 @@ import type { DiffTarget, SchemaContainer } from '@prisma/schema-engine-wasm';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { schemaPath as defaultSchemaPath } from '../paths.ts';
 import { readMigrationList } from './read-migrations.ts';
+import { getInternals, type Database } from '../database.ts';
 import { withSchemaEngine } from './schema-engine.ts';
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -30,13 +31,18 @@ export async function diffMigrationsToSchema(
   return diffToSchema(factory, schema, from);
 }
 
-/** SQL that takes the live database behind `factory.connect()` to the schema: empty means no drift. */
-export async function diffDatabaseToSchema(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  opts: { schemaPath?: string } = {},
-): Promise<SchemaDiff> {
+/**
+ * SQL that takes the live database to the schema: no changes means no drift. Functions and
+ * triggers are invisible to Prisma's diff, so the audit trigger never counts as drift.
+ */
+export async function diffDatabaseToSchema(db: Database, opts: { schemaPath?: string } = {}): Promise<SchemaDiff> {
   const schema = await readSchema(opts.schemaPath);
-  return diffToSchema(factory, schema, { tag: 'schemaDatasource', files: [schema], configDir: process.cwd() });
+  const factory = getInternals(db).createMigrationAdapter();
+  try {
+    return await diffToSchema(factory, schema, { tag: 'schemaDatasource', files: [schema], configDir: process.cwd() });
+  } finally {
+    await factory.close();
+  }
 }
 
 async function diffToSchema(

@@ -1,4 +1,4 @@
-export { createTestDatabase } from './create-test-database.ts';
+export { createTestDatabase, type TestDatabaseOptions } from './create-test-database.ts';
 export {
   buildServer,
   buildUser,
