@@ -17,6 +17,8 @@ export function signedInAs(role: 'admin' | 'auditor'): string {
 
 export const test = base.extend({
   // The API listens on a port picked at start-up, known only after the global setup.
+  // Playwright requires a destructuring pattern here, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(requireEnv(E2E_ENV.baseUrl)),
 });
 

@@ -46,7 +46,7 @@ function AddServerForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (
     if (!parsed.success) return showErrors(toFieldErrors(parsed.error));
     setErrors({});
     createServer.mutate(parsed.data, {
-      onSuccess: onAdded,
+      onSuccess: (server) => onAdded(server),
       onError: (error) => {
         if (isApiError(error) && Object.keys(error.fieldErrors).length > 0) showErrors(error.fieldErrors);
       },
