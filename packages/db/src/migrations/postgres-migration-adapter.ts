@@ -7,10 +7,13 @@ const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 /**
- * adapter-pg for the schema engine, with two fixes: catalog columns of type "char" (OID 18,
- * e.g. pg_class.relkind) are reported as text, since adapter-pg rejects that type during
- * introspection; and the shadow database is really created and dropped here, because
- * PrismaPg's connectToShadowDb() given a connection string silently uses the main database.
+ * adapter-pg for the schema engine, with three fixes:
+ * - catalog columns of type "char" (OID 18, e.g. pg_class.relkind) are reported as text, since
+ *   adapter-pg rejects that type during introspection;
+ * - `executeScript` sends the script whole, as our runner does: adapter-pg 7.10.1 splits it on
+ *   every ";", breaking semicolons in comments, strings and function bodies ($$ … $$);
+ * - the shadow database is really created and dropped here, because PrismaPg's
+ *   connectToShadowDb() given a connection string silently uses the main database.
  */
 export function createPostgresMigrationAdapter(databaseUrl: string): ClosableAdapterFactory {
   const pools = new Set<pg.Pool>();
@@ -18,6 +21,11 @@ export function createPostgresMigrationAdapter(databaseUrl: string): ClosableAda
     const pool = createCharAsTextPool(url);
     pools.add(pool);
     const adapter = await new PrismaPg(pool).connect();
+    const toAdapterError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      // No parameters → simple query protocol: many statements, one implicit transaction.
+      await pool.query(script).catch(toAdapterError);
+    };
     adapter.dispose = async () => {
       pools.delete(pool);
       await pool.end();
@@ -51,8 +59,11 @@ function createCharAsTextPool(connectionString: string): pg.Pool {
   const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
   pool.query = (async (config: pg.QueryConfig) => {
     const result = await query(config);
-    for (const field of result.fields) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    // A multi-statement script answers with one result per statement.
+    for (const each of [result].flat()) {
+      for (const field of each.fields ?? []) {
+        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      }
     }
     return result;
   }) as typeof pool.query;
