@@ -1,15 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '@syncsafe/db';
 import type { Config } from './config.ts';
 import principal, { authenticated } from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import events from './plugins/app/events.ts';
 import metrics from './plugins/external/metrics.ts';
 import openapi from './plugins/external/openapi.ts';
 import security from './plugins/external/security.ts';
 import webConsole from './plugins/external/web-console.ts';
+import websocket from './plugins/external/websocket.ts';
 import auditRoutes from './routes/audit/index.ts';
+import eventRoutes from './routes/events/index.ts';
 import { loginRoutes, sessionRoutes } from './routes/auth/index.ts';
 import { metricsRoute, openapiRoute } from './routes/docs/index.ts';
 import healthRoutes from './routes/health/index.ts';
@@ -28,7 +32,7 @@ export interface AppDependencies {
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** The console API as a Fastify plugin: external plugins, then ours, then routes. */
-export async function app(instance: FastifyInstance, deps: AppDependencies) {
+async function consoleApi(instance: FastifyInstance, deps: AppDependencies) {
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   instance.decorate('config', deps.config);
@@ -38,8 +42,10 @@ export async function app(instance: FastifyInstance, deps: AppDependencies) {
   await instance.register(security);
   await instance.register(openapi);
   await instance.register(metrics);
+  await instance.register(websocket);
   await instance.register(errorHandler);
   await instance.register(principal);
+  await instance.register(events);
   await instance.register(webConsole, { root: deps.config.webDist ?? DEFAULT_WEB_DIST });
 
   // Public routes live outside the authenticated scope; nothing is exempted by URL.
@@ -55,5 +61,9 @@ export async function app(instance: FastifyInstance, deps: AppDependencies) {
     await scope.register(tokenRoutes);
     await scope.register(serverRoutes);
     await scope.register(auditRoutes);
+    await scope.register(eventRoutes);
   });
 }
+
+/** Not encapsulated, so the embedding server (and tests) see its decorators (db, events…). */
+export const app = fp(consoleApi, { name: 'syncsafe-console' });

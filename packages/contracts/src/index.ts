@@ -4,4 +4,6 @@ export * from './servers.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './jobs.ts';
+export * from './jobs-api.ts';
 export * from './agent/index.ts';
+export * from './job-actions.ts';

@@ -21,7 +21,8 @@ export function sessionCookieOptions(request: FastifyRequest, maxAgeMs: number) 
 
 /** The console's own origin, as the browser sees it. */
 export function ownOrigin(request: FastifyRequest) {
-  return `${request.protocol}://${request.host}`;
+  // A WebSocket upgrade injected in tests has no TLS socket to read the protocol from.
+  return `${request.protocol || 'http'}://${request.host}`;
 }
 
 /** A cookie-authenticated change must come from the console's own pages (or a configured origin). */

@@ -1,6 +1,7 @@
 import type { AuditOutcome, AuditTargetType, Role } from '@syncsafe/contracts';
 import type { Prisma } from '@syncsafe/db';
-import { GENESIS_HASH, hashAuditRecord, type AuditRecordBody } from '@syncsafe/domain';
+import { hashAuditRecord, type AuditRecordBody } from '@syncsafe/domain';
+import { lockWriteSequence } from '../events/write-sequence.ts';
 
 /** Who did it, from where. `system` for the console's own actions. */
 export interface Actor {
@@ -26,12 +27,11 @@ const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSO
 
 /**
  * Appends one record to the hash chain inside the caller's transaction, so the record exists
- * exactly when the change does. Locking the head row serialises concurrent appends.
+ * exactly when the change does. The write-sequence lock serialises concurrent appends.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry, now = new Date()) {
-  await tx.$executeRaw`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`;
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`;
-  const seq = Number(head!.seq) + 1;
+  const head = await lockWriteSequence(tx);
+  const seq = Number(head.seq) + 1;
   const body: AuditRecordBody = {
     seq,
     occurredAt: now.toISOString(),
@@ -48,7 +48,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, en
     outcome: entry.outcome,
     reason: entry.reason ?? null,
   };
-  const hash = hashAuditRecord(head!.hash, body);
+  const hash = hashAuditRecord(head.hash, body);
   await tx.auditEvent.create({
     data: {
       ...body,
@@ -58,7 +58,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, en
       outcome: entry.outcome,
       before: body.before === null ? undefined : (body.before as Prisma.InputJsonValue),
       after: body.after === null ? undefined : (body.after as Prisma.InputJsonValue),
-      prevHash: head!.hash,
+      prevHash: head.hash,
       hash,
     },
   });
