@@ -15,6 +15,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The schemas (zod + @syncsafe/contracts) load with the first form, not with the shell.
+        advancedChunks: { groups: [{ name: 'contracts', test: /[\\/](zod|contracts)[\\/]/ }] },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

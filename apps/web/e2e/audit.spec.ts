@@ -22,6 +22,17 @@ test.describe('Audit', () => {
     await expect(page.getByText(/Chain verified — \d+ records?/)).toBeVisible();
   });
 
+  test("a server's details page links to its audit records", async ({ page, baseURL }) => {
+    const server = await createServerViaApi(page, baseURL!);
+    await page.goto(`/servers/${server.id}`);
+    await page.getByRole('link', { name: 'Audit records of this server' }).click();
+    await expect(page).toHaveURL(new RegExp(`/audit\\?serverId=${server.id}$`));
+    await expect(page.getByLabel('Target', { exact: true })).toHaveValue('serverId');
+    const rows = page.getByRole('table', { name: 'Audit records, newest first' }).locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('server.create');
+  });
+
   test('filters narrow the records and stay in the URL', async ({ page, baseURL }) => {
     await createServerViaApi(page, baseURL!);
     await page.goto('/audit');

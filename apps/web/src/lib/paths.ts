@@ -19,7 +19,7 @@ export const paths = {
   servers: { pattern: '/servers', href: () => '/servers' },
   server: { pattern: '/servers/:serverId', href: (serverId: string) => `/servers/${id(serverId)}` },
   editServer: { pattern: '/servers/:serverId/edit', href: (serverId: string) => `/servers/${id(serverId)}/edit` },
-  audit: { pattern: '/audit', href: () => '/audit' },
+  audit: { pattern: '/audit', href: (filters?: Query) => withQuery('/audit', filters) },
   users: { pattern: '/users', href: () => '/users' },
   tokens: { pattern: '/tokens', href: () => '/tokens' },
 

@@ -43,6 +43,9 @@ export function Component() {
         }
       />
       <ServerProperties server={data} />
+      <p className="page-footer-link">
+        <Link to={paths.audit.href({ serverId: data.id })}>Audit records of this server</Link>
+      </p>
       {isAdmin ? (
         <DeleteServerDialog
           server={data}
