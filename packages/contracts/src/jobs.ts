@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PortSchema } from './servers.ts';
 
 export const JobTypeSchema = z.enum(['files-and-folders', 'full-server']);
 export type JobType = z.infer<typeof JobTypeSchema>;
@@ -130,6 +129,11 @@ export const ActionWarningSchema = z.object({
     'target-identity-gone',
     'test-isolated-network',
     'files-must-be-closed',
+    'adapter-names-must-match',
+    'snapshots-deferred-during-test',
+    'original-machine-state',
+    'reverse-address-conflict',
+    'job-may-not-be-visible',
   ]),
   severity: WarningSeveritySchema,
   message: z.string(),
