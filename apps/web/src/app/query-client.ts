@@ -5,6 +5,7 @@ import { meQueryKey } from '../features/auth/api/get-me.ts';
 /**
  * One client for the app. A 401 anywhere means the session ended (expired, signed out elsewhere,
  * user disabled): forget the user, and the signed-in layout sends the browser to the login page.
+ * The message of a 403 (which names the role needed) is shown where the request was made.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -26,6 +27,8 @@ export function createQueryClient(): QueryClient {
 
   function forgetUserOn401(error: unknown) {
     if (isApiError(error) && error.status === 401) client.setQueryData(meQueryKey, null);
+    // A 403 may mean an admin changed this user's role meanwhile: show the controls the role allows now.
+    else if (isApiError(error) && error.status === 403) void client.invalidateQueries({ queryKey: meQueryKey });
   }
   return client;
 }
