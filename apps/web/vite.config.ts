@@ -18,7 +18,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The schemas (zod + @syncsafe/contracts) load with the first form, not with the shell.
-        advancedChunks: { groups: [{ name: 'contracts', test: /[\\/](zod|contracts)[\\/]/ }] },
+        codeSplitting: { groups: [{ name: 'contracts', test: /[\\/](zod|contracts)[\\/]/ }] },
       },
     },
   },
