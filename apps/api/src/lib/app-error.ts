@@ -15,6 +15,8 @@ const statusByCode: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** Set when the service already wrote the refusal to the audit chain (with more context than the handler has). */
+  isAudited = false;
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.code = code;

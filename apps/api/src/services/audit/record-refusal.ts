@@ -8,7 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A refused state-changing command by a signed-in caller goes to the audit chain, with the reason. */
 export async function recordRefusal(request: FastifyRequest, error: AppError) {
-  if (!request.principal || SAFE_METHODS.has(request.method) || !REFUSALS.has(error.code)) return;
+  if (!request.principal || error.isAudited || SAFE_METHODS.has(request.method) || !REFUSALS.has(error.code)) return;
   const action = request.routeOptions.config.audit ?? `${request.method} ${request.routeOptions.url ?? request.url}`;
   const params = (request.params ?? {}) as Record<string, string>;
   const [type] = action.split('.');

@@ -1,0 +1,37 @@
+import type { Job, JobActivity, ReversePhase } from '@syncsafe/contracts';
+import { identityHolders } from '@syncsafe/domain';
+import type { JobContext } from './load-job.ts';
+
+const serverRef = (s: { id: string; name: string; address: string; port: number }) => ({ id: s.id, name: s.name, address: s.address, port: s.port });
+
+/** The API's view of a job, with which machine holds which identity. */
+export function toJob({ row, options, facts, activeOperation }: JobContext): Job {
+  const holders = identityHolders(facts);
+  return {
+    id: row.id,
+    name: row.name,
+    type: facts.type,
+    source: serverRef(row.source),
+    target: serverRef(row.target),
+    testServer: row.testServer ? serverRef(row.testServer) : null,
+    state: facts.state,
+    activity: (row.activity as JobActivity | null) ?? null,
+    reversePhase: (row.reversePhase as ReversePhase | null) ?? null,
+    targetDataState: facts.targetDataState,
+    isReversed: row.isReversed,
+    identities: { source: holders.source, target: holders.target },
+    directories: row.directories,
+    replicaRoot: row.replicaRoot,
+    options,
+    mirror: { percent: row.mirrorPercent, files: row.mirrorFiles, bytes: Number(row.mirrorBytes) },
+    queue: { bytes: Number(row.queueBytes), ops: row.queueOps },
+    lagMs: row.lagMs,
+    lastSnapshotAt: row.lastSnapshotAt?.toISOString() ?? null,
+    conditionMetAt: row.conditionMetAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    activeOperationId: activeOperation?.id ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

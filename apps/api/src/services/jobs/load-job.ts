@@ -1,0 +1,87 @@
+import { JobOptionsSchema, type JobOptions, type JobState, type JobType, type OperationKind } from '@syncsafe/contracts';
+import type { Operation as OperationRow, Prisma, Server, Snapshot as SnapshotRow } from '@syncsafe/db';
+import { roleServer, type JobCommandInput, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
+import { notFound } from '../../lib/app-error.ts';
+
+export const jobInclude = { source: true, target: true, testServer: true } as const;
+export type JobRow = Prisma.JobGetPayload<{ include: typeof jobInclude }>;
+
+/** A job with everything its rules read: servers, snapshots, its active and (in Error) failed operation. */
+export interface JobContext {
+  row: JobRow;
+  options: JobOptions;
+  snapshots: SnapshotRow[];
+  activeOperation: OperationRow | null;
+  facts: JobFacts;
+}
+
+export const jobTypeOf = (type: JobRow['type']): JobType => (type === 'files_and_folders' ? 'files-and-folders' : 'full-server');
+export const jobTypeToRow = (type: JobType): JobRow['type'] => (type === 'files-and-folders' ? 'files_and_folders' : 'full_server');
+
+const serverFacts = (s: Server): ServerFacts => ({ id: s.id, name: s.name, addressKind: s.addressKind, port: s.port });
+
+function operationRecord(op: OperationRow | null): OperationRecord | null {
+  if (!op) return null;
+  const options = op.options as { input: JobCommandInput };
+  return { kind: op.kind as OperationKind, basisState: op.basisState as JobState, input: options.input };
+}
+
+export function buildFacts(
+  row: JobRow,
+  options: JobOptions,
+  snapshots: SnapshotRow[],
+  activeOperation: OperationRow | null,
+  failedOperation: OperationRow | null,
+): JobFacts {
+  const facts: JobFacts = {
+    type: jobTypeOf(row.type),
+    state: row.state as JobState,
+    activeOperation: operationRecord(activeOperation),
+    failedOperation: row.state === 'error' ? operationRecord(failedOperation) : null,
+    isReversed: row.isReversed,
+    servers: { source: serverFacts(row.source), target: serverFacts(row.target), test: row.testServer ? serverFacts(row.testServer) : null },
+    source: {
+      isClustered: row.source.isClustered,
+      isDomainController: row.source.isDomainController,
+      hasNameSpecificApp: row.source.hasNameSpecificApp,
+      servicesThatCannotStop: [],
+    },
+    isOriginalSourceOnline: false,
+    isProductionAdapterUp: false,
+    options: {
+      waitForUser: options.waitForUser,
+      hasReverseProtection: options.hasReverseProtection,
+      keepTestSnapshotOnUndo: options.testFailover.keepSnapshotOnUndo,
+      services: options.services,
+    },
+    targetDataState: row.targetDataState as JobFacts['targetDataState'],
+    queue: { bytes: Number(row.queueBytes), ops: row.queueOps, applyBytesPerSecond: row.applyBytesPerSecond },
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      agentSnapshotId: s.agentSnapshotId,
+      type: s.type as JobFacts['snapshots'][number]['type'],
+      takenAt: s.takenAt.toISOString(),
+      isGood: s.isGood,
+      isTestSnapshot: s.isTestSnapshot,
+    })),
+    lastRestoreServerId: row.lastRestoreServerId,
+  };
+  // Reverse turns the machine now playing the source role into the target: it must be reachable.
+  const reverseMachine = roleServer(facts, 'source');
+  const machine = reverseMachine.id === row.source.id ? row.source : row.target;
+  facts.isOriginalSourceOnline = machine.status === 'online';
+  facts.isProductionAdapterUp = machine.status === 'online' && (!options.productionAdapter || machine.networkAdapters.includes(options.productionAdapter));
+  return facts;
+}
+
+export async function loadJobContext(tx: Prisma.TransactionClient, id: string): Promise<JobContext> {
+  const row = await tx.job.findUnique({ where: { id }, include: jobInclude });
+  if (!row) throw notFound('Job');
+  const [snapshots, activeOperation, failedOperation] = await Promise.all([
+    tx.snapshot.findMany({ where: { jobId: id }, orderBy: { takenAt: 'desc' } }),
+    tx.operation.findUnique({ where: { activeJobId: id } }),
+    row.state === 'error' ? tx.operation.findFirst({ where: { jobId: id, status: 'failed' }, orderBy: { createdAt: 'desc' } }) : null,
+  ]);
+  const options = JobOptionsSchema.parse(row.options);
+  return { row, options, snapshots, activeOperation, facts: buildFacts(row, options, snapshots, activeOperation, failedOperation) };
+}
