@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import principal, { authenticated } from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import events from './plugins/app/events.ts';
+import monitoring from './plugins/app/monitoring.ts';
+import operations from './plugins/app/operations.ts';
 import metrics from './plugins/external/metrics.ts';
 import openapi from './plugins/external/openapi.ts';
 import security from './plugins/external/security.ts';
@@ -17,9 +19,12 @@ import eventRoutes from './routes/events/index.ts';
 import { loginRoutes, sessionRoutes } from './routes/auth/index.ts';
 import { metricsRoute, openapiRoute } from './routes/docs/index.ts';
 import healthRoutes from './routes/health/index.ts';
+import jobRoutes from './routes/jobs/index.ts';
+import notificationRoutes from './routes/notifications/index.ts';
 import serverRoutes from './routes/servers/index.ts';
 import tokenRoutes from './routes/tokens/index.ts';
 import userRoutes from './routes/users/index.ts';
+import type { AgentDirectory } from './services/operations/agent-port.ts';
 import type { SecretBox } from './services/secret-box.ts';
 import './types.ts';
 
@@ -27,6 +32,9 @@ export interface AppDependencies {
   config: Config;
   db: Database;
   secretBox: SecretBox;
+  agents: AgentDirectory;
+  /** Watch agents' heartbeats (server health, progress, failover condition). */
+  isMonitoring: boolean;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -46,6 +54,8 @@ async function consoleApi(instance: FastifyInstance, deps: AppDependencies) {
   await instance.register(errorHandler);
   await instance.register(principal);
   await instance.register(events);
+  await instance.register(operations, { agents: deps.agents });
+  await instance.register(monitoring, { agents: deps.agents, isEnabled: deps.isMonitoring });
   await instance.register(webConsole, { root: deps.config.webDist ?? DEFAULT_WEB_DIST });
 
   // Public routes live outside the authenticated scope; nothing is exempted by URL.
@@ -60,6 +70,8 @@ async function consoleApi(instance: FastifyInstance, deps: AppDependencies) {
     await scope.register(userRoutes);
     await scope.register(tokenRoutes);
     await scope.register(serverRoutes);
+    await scope.register(jobRoutes);
+    await scope.register(notificationRoutes);
     await scope.register(auditRoutes);
     await scope.register(eventRoutes);
   });

@@ -45,7 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const db = await createTestDatabase();
-  const { fastify: app } = await buildServer(config, { db, logger: false });
+  const { fastify: app } = await buildServer(config, { db, logger: false, isMonitoring: false });
   await app.ready();
 
   async function signIn(username: string, password: string): Promise<Caller> {

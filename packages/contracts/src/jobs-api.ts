@@ -86,18 +86,17 @@ export const DirectoriesSchema = z
     message: 'Directories must be distinct and not nested in one another',
   });
 
+/**
+ * Files and Folders: the replication set (directories on the source) and where the target keeps the
+ * replica. Full Server: the server's volumes as the agent models them, replicated whole.
+ */
 export const CreateJobRequestSchema = z
-  .discriminatedUnion('type', [
-    z.object({
-      type: z.literal(JobTypeSchema.enum['files-and-folders']),
-      ...jobBase,
-      /** The replication set: directories on the source. */
-      directories: DirectoriesSchema,
-      /** Where the target keeps the replica. */
-      replicaRoot: AbsolutePathSchema.refine((p) => p !== '/', { message: 'The replica root cannot be /' }),
-    }),
-    z.object({ type: z.literal(JobTypeSchema.enum['full-server']), ...jobBase }),
-  ])
+  .object({
+    type: JobTypeSchema,
+    ...jobBase,
+    directories: DirectoriesSchema,
+    replicaRoot: AbsolutePathSchema.refine((p) => p !== '/', { message: 'The replica root cannot be /' }),
+  })
   .refine((j) => j.sourceServerId !== j.targetServerId, { message: 'Source and target must be different servers', path: ['targetServerId'] });
 export type CreateJobRequest = z.input<typeof CreateJobRequestSchema>;
 

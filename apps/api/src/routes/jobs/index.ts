@@ -71,7 +71,6 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     { preHandler: operator, config: { audit: 'job.delete' }, schema: { tags, params: IdParams, response: { 204: z.undefined(), ...errors } } },
     async (request, reply) => {
       await deleteJob(prisma, actorOf(request), request.params.id);
-      app.operations.forgetJob(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -97,8 +97,8 @@ export async function createJob(prisma: PrismaClient, actor: Actor, input: Creat
           targetServerId: input.targetServerId,
           testServerId: input.type === 'full-server' ? input.options.testFailover.testServerId : null,
           state: 'stopped',
-          directories: input.type === 'files-and-folders' ? input.directories : [],
-          replicaRoot: input.type === 'files-and-folders' ? input.replicaRoot : null,
+          directories: input.directories,
+          replicaRoot: input.replicaRoot,
           options: input.options as object,
         },
       });
@@ -137,9 +137,6 @@ export async function updateJob(prisma: PrismaClient, actor: Actor, id: string, 
       const nextOptions = input.options ? JobOptionsSchema.parse({ ...options, ...input.options }) : options;
       const ids = { sourceServerId: input.sourceServerId ?? row.sourceServerId, targetServerId: input.targetServerId ?? row.targetServerId };
       await checkConfiguration(tx, facts.type, ids, nextOptions, id);
-      if (facts.type === 'full-server' && (input.directories || input.replicaRoot)) {
-        throw badField(input.directories ? 'directories' : 'replicaRoot', 'Full Server jobs protect the whole server; they have no replication set');
-      }
       const updated = await tx.job.update({
         where: { id },
         data: {

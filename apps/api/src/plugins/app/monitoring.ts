@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AgentMonitor } from '../../services/monitoring/agent-monitor.ts';
+import type { AgentDirectory } from '../../services/operations/agent-port.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    monitor: AgentMonitor | null;
+  }
+}
+
+/** Heartbeats, progress and the failover condition; off in tests that have no agents. */
+export default fp(async function monitoring(app: FastifyInstance, opts: { agents: AgentDirectory; isEnabled: boolean }) {
+  if (!opts.isEnabled) {
+    app.decorate('monitor', null);
+    return;
+  }
+  const monitor = new AgentMonitor(app.db, opts.agents, app.log, (id) => app.operations.enqueue(id));
+  app.decorate('monitor', monitor);
+  app.addHook('onReady', async () => monitor.start());
+  app.addHook('preClose', async () => monitor.stop());
+});

@@ -1,0 +1,195 @@
+import { JobOptionsSchema, type AgentStreamMessage } from '@syncsafe/contracts';
+import type { Database } from '@syncsafe/db';
+import { roleServer } from '@syncsafe/domain';
+import type { FastifyBaseLogger } from 'fastify';
+import { emitEvent } from '../events/emit-event.ts';
+import { buildFacts, jobInclude } from '../jobs/load-job.ts';
+import { publishJob } from '../jobs/publish-job.ts';
+import type { AgentDirectory } from '../operations/agent-port.ts';
+import { syncSnapshots } from '../operations/sync-snapshots.ts';
+import { changedProgress, progressFrom } from './job-progress.ts';
+import { recordCondition } from './record-condition.ts';
+
+const TICK_MS = 1000;
+const RESUBSCRIBE_MS = 3000;
+/** A server is shown offline after this long without a heartbeat. */
+const OFFLINE_AFTER_MS = 10_000;
+/** Progress of one job is written at most this often (the stream carries it to every console). */
+const PROGRESS_EVERY_MS = 500;
+
+interface Subscription {
+  key: string;
+  close(): void;
+  lastHeartbeatAt: number | null;
+  isOpen: boolean;
+  retryAt: number;
+}
+
+/**
+ * Watches every server's agent over its heartbeat stream: server health, job progress (mirror, target
+ * queue, lag, target data state) and the failover condition (missed heartbeats of the machine running
+ * the source identity over the job's window). Writes go through the outbox, so every console sees them.
+ */
+export class AgentMonitor {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly progressWrittenAt = new Map<string, number>();
+  private readonly startedAt = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private isTicking = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly agents: AgentDirectory,
+    private readonly log: FastifyBaseLogger,
+    private readonly runOperation: (operationId: string) => void,
+  ) {}
+
+  start() {
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    for (const s of this.subscriptions.values()) s.close();
+    this.subscriptions.clear();
+  }
+
+  /** Last heartbeat of a server's agent, or null if none since the console started. */
+  lastHeartbeat(serverId: string) {
+    return this.subscriptions.get(serverId)?.lastHeartbeatAt ?? null;
+  }
+
+  private async tick() {
+    if (this.isTicking) return;
+    this.isTicking = true;
+    try {
+      await this.reconcileSubscriptions();
+      await this.markOfflineServers();
+      await this.checkFailoverConditions();
+    } catch (err) {
+      this.log.warn({ err }, 'agent monitor tick failed');
+    } finally {
+      this.isTicking = false;
+    }
+  }
+
+  private async reconcileSubscriptions() {
+    const servers = await this.db.prisma.server.findMany({ select: { id: true, address: true, port: true, username: true, passwordCiphertext: true } });
+    const wanted = new Set(servers.map((s) => s.id));
+    for (const [id, sub] of this.subscriptions) {
+      if (!wanted.has(id)) {
+        sub.close();
+        this.subscriptions.delete(id);
+      }
+    }
+    const now = Date.now();
+    for (const server of servers) {
+      const key = `${server.address}:${server.port}:${server.username}:${server.passwordCiphertext}`;
+      const existing = this.subscriptions.get(server.id);
+      if (existing && existing.key === key && (existing.isOpen || now < existing.retryAt)) continue;
+      existing?.close();
+      await this.subscribe(server.id, key, existing?.lastHeartbeatAt ?? null);
+    }
+  }
+
+  private async subscribe(serverId: string, key: string, lastHeartbeatAt: number | null) {
+    const entry: Subscription = { key, close: () => undefined, lastHeartbeatAt, isOpen: true, retryAt: Date.now() + RESUBSCRIBE_MS };
+    this.subscriptions.set(serverId, entry);
+    try {
+      const agent = await this.agents(serverId);
+      const sub = agent.subscribe({
+        onMessage: (message) => void this.onMessage(serverId, entry, message).catch((err: unknown) => this.log.warn({ err, serverId }, 'heartbeat handling failed')),
+        onClose: () => {
+          entry.isOpen = false;
+          entry.retryAt = Date.now() + RESUBSCRIBE_MS;
+        },
+      });
+      entry.close = sub.close;
+      sub.opened.catch(() => {
+        entry.isOpen = false;
+      });
+    } catch (err) {
+      entry.isOpen = false;
+      this.log.debug({ err, serverId }, 'cannot reach agent');
+    }
+  }
+
+  private async onMessage(serverId: string, entry: Subscription, message: AgentStreamMessage) {
+    const { prisma } = this.db;
+    if (message.type === 'heartbeat') {
+      entry.lastHeartbeatAt = Date.now();
+      if (message.powerState !== 'on') return;
+      const server = await prisma.server.findUnique({ where: { id: serverId }, select: { status: true, lastSeenAt: true } });
+      if (server && (server.status !== 'online' || !server.lastSeenAt || Date.now() - server.lastSeenAt.getTime() > 5000)) {
+        await this.setServerHealth(serverId, 'online');
+      }
+      for (const status of message.jobs) await this.recordProgress(status.jobId, progressFrom(status));
+      return;
+    }
+    const { event } = message;
+    if (event.kind === 'data-state-changed') {
+      const snapshots = await (await this.agents(serverId)).listSnapshots(event.jobId).catch(() => null);
+      await prisma.$transaction(async (tx) => {
+        if (!(await tx.job.findUnique({ where: { id: event.jobId }, select: { id: true } }))) return;
+        await tx.job.update({ where: { id: event.jobId }, data: { targetDataState: event.to } });
+        if (snapshots) await syncSnapshots(tx, event.jobId, snapshots);
+        await publishJob(tx, event.jobId);
+      });
+    }
+  }
+
+  private async setServerHealth(serverId: string, status: 'online' | 'offline') {
+    await this.db.prisma.$transaction(async (tx) => {
+      const lastSeenAt = status === 'online' ? new Date() : undefined;
+      const row = await tx.server.update({ where: { id: serverId }, data: { status, ...(lastSeenAt ? { lastSeenAt } : {}) } });
+      await emitEvent(tx, { type: 'server.health', data: { id: serverId, status, lastSeenAt: row.lastSeenAt?.toISOString() ?? null } });
+    });
+  }
+
+  private async recordProgress(jobId: string, progress: ReturnType<typeof progressFrom>) {
+    const last = this.progressWrittenAt.get(jobId) ?? 0;
+    if (Date.now() - last < PROGRESS_EVERY_MS) return;
+    const { prisma } = this.db;
+    const row = await prisma.job.findUnique({ where: { id: jobId } });
+    if (!row) return;
+    const changes = changedProgress(row as unknown as Record<string, unknown>, progress);
+    if (!changes) return;
+    this.progressWrittenAt.set(jobId, Date.now());
+    await prisma.$transaction(async (tx) => {
+      await tx.job.update({ where: { id: jobId }, data: changes });
+      await publishJob(tx, jobId);
+    });
+  }
+
+  private async markOfflineServers() {
+    const now = Date.now();
+    const online = await this.db.prisma.server.findMany({ where: { status: { not: 'offline' } }, select: { id: true } });
+    for (const { id } of online) {
+      const seen = this.subscriptions.get(id)?.lastHeartbeatAt ?? this.startedAt;
+      if (now - seen > OFFLINE_AFTER_MS) await this.setServerHealth(id, 'offline');
+    }
+  }
+
+  /** Protecting jobs whose source machine missed its heartbeats over the window; and condition-met jobs whose source came back. */
+  private async checkFailoverConditions() {
+    const jobs = await this.db.prisma.job.findMany({ where: { state: { in: ['protecting', 'failover-condition-met'] } }, include: jobInclude });
+    const now = Date.now();
+    for (const job of jobs) {
+      const options = JobOptionsSchema.parse(job.options);
+      if (!options.monitoring.isEnabled) continue;
+      const facts = buildFacts(job, options, [], null, null);
+      const sourceId = roleServer(facts, 'source').id;
+      const seen = this.subscriptions.get(sourceId)?.lastHeartbeatAt ?? this.startedAt;
+      const windowMs = options.monitoring.missedHeartbeats * options.monitoring.heartbeatIntervalSeconds * 1000;
+      const isMissing = now - seen > windowMs;
+      if (job.state === 'protecting' && isMissing) {
+        const operationId = await recordCondition(this.db.prisma, job.id, 'condition-met');
+        if (operationId) this.runOperation(operationId);
+      } else if (job.state === 'failover-condition-met' && !isMissing) {
+        await recordCondition(this.db.prisma, job.id, 'condition-cleared');
+      }
+    }
+  }
+}

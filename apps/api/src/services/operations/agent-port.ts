@@ -1,0 +1,22 @@
+import type {
+  AgentInfo,
+  AgentJobSetupRequestSchema,
+  AgentJobSetupResponse,
+  AgentSnapshot,
+  AgentStepCommandInput,
+  AgentStreamMessage,
+} from '@syncsafe/contracts';
+import type { z } from 'zod';
+
+/** What the console needs from one agent (implemented by @syncsafe/agent-client's AgentClient). */
+export interface AgentPort {
+  info(): Promise<AgentInfo>;
+  setUpJob(jobId: string, setup: z.input<typeof AgentJobSetupRequestSchema>): Promise<AgentJobSetupResponse>;
+  deleteJob(jobId: string): Promise<void>;
+  listSnapshots(jobId: string): Promise<AgentSnapshot[]>;
+  runStep(stepId: string, command: AgentStepCommandInput, options?: { timeoutMs?: number }): Promise<unknown>;
+  subscribe(handlers: { onMessage(message: AgentStreamMessage): void; onClose?(reason: string): void }): { opened: Promise<void>; close(): void };
+}
+
+/** Opens an agent by console server id (address, port and decrypted local credentials). */
+export type AgentDirectory = (serverId: string) => Promise<AgentPort>;
