@@ -6,7 +6,7 @@ import { editAndDeleteRows, type TransitionTable } from './transition-row.ts';
  */
 export const FILES_AND_FOLDERS_TABLE: TransitionTable = [
   // Failover condition: automatic failover, or (wait for user) notify and let an operator fail over.
-  { from: 'protecting', on: 'condition-met', guards: ['waits-for-user'], to: 'failover-condition-met', notifies: true, note: 'wait for user: notified in the console' },
+  { from: 'protecting', on: 'condition-met', guards: ['waits-for-user'], to: 'failover-condition-met', notifies: true },
   { from: 'protecting', on: 'condition-met', guards: ['fails-over-automatically'], to: 'failing-over', operation: 'failover', note: 'failover is triggered automatically' },
   { from: 'failover-condition-met', on: 'condition-cleared', to: 'protecting' },
 

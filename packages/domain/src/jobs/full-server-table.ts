@@ -8,10 +8,10 @@ import { editAndDeleteRows, type TransitionTable } from './transition-row.ts';
  */
 export const FULL_SERVER_TABLE: TransitionTable = [
   // Failover condition: automatic failover, or (wait for user) notify and let an operator fail over.
-  { from: 'protecting', on: 'condition-met', guards: ['waits-for-user'], to: 'failover-condition-met', notifies: true, note: 'wait for user: notified in the console' },
+  { from: 'protecting', on: 'condition-met', guards: ['waits-for-user'], to: 'failover-condition-met', notifies: true },
   { from: 'protecting', on: 'condition-met', guards: ['fails-over-automatically'], to: 'failing-over', operation: 'failover', note: 'failover is triggered automatically' },
   { from: 'failover-condition-met', on: 'condition-cleared', to: 'protecting' },
-  { from: 'test-failed-over', on: 'condition-met', guards: ['waits-for-user'], to: 'test-failed-over', notifies: true, note: 'the test keeps running; consoles are notified' },
+  { from: 'test-failed-over', on: 'condition-met', guards: ['waits-for-user'], to: 'test-failed-over', notifies: true, note: 'the test keeps running' },
   { from: 'test-failed-over', on: 'condition-met', guards: ['fails-over-automatically'], to: 'failing-over', operation: 'failover', note: 'live failover undoes the test first' },
 
   // Failover To Live Data / Failover to a snapshot (unavailable without snapshots).

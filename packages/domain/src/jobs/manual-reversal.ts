@@ -78,7 +78,8 @@ export function manualReversalGuide(facts: JobFacts): ManualReversalGuide | null
       {
         id: 'reuse-original',
         title: 'Reuse the original source machine',
-        description: 'Reusing a healthy original machine can shorten the restore, since its original data can be reused.',
+        description:
+          'Reusing a healthy original machine can shorten the restore, since its original data can be reused. Not for a domain controller, a Cluster Service server or a Certificate Service server, nor one that ran a name-specific application such as Exchange: reinstall Windows on those.',
         allowed: reuse === null,
         reason: reuse,
         steps: REUSE_STEPS,

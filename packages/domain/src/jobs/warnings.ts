@@ -190,6 +190,11 @@ export function reverseWarnings(): ActionWarning[] {
       'info',
       'The new source already has the source’s address, so Windows gives the original source machine another one: keep reaching the servers by their reserved IP addresses and disregard IP address conflicts on the primary adapter.',
     ),
+    warning(
+      'job-may-not-be-visible',
+      'info',
+      'If the job is not listed, you may have to add the servers to the console again, by their reserved IP addresses with local credentials.',
+    ),
   ];
 }
 
