@@ -1,0 +1,213 @@
+import http from 'node:http';
+import {
+  AgentBatchResultSchema,
+  AgentChannelStateSchema,
+  AgentManifestResponseSchema,
+  type AgentBatchResult,
+  type AgentChannelEndpoint,
+  type AgentChannelState,
+  type AgentManifestResponse,
+} from '@syncsafe/contracts';
+import type { z } from 'zod';
+import type { BandwidthThrottle } from '../faults/bandwidth-throttle.ts';
+import { encodeFrameHeader } from './frame-codec.ts';
+
+/** The sending agent's view of its own machine: it cannot send while off or disconnected. */
+export interface SendingMachine {
+  canSend(): boolean;
+  throttle: BandwidthThrottle;
+}
+
+export class ChannelRequestError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number | null,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const COALESCE_BYTES = 256 * 1024;
+
+/** Pushes replication frames to another agent's channel over HTTP (keep-alive, streamed bodies). */
+export class ChannelClient {
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  private readonly open = new Set<http.ClientRequest>();
+
+  constructor(
+    private readonly endpoint: AgentChannelEndpoint,
+    private readonly machine: SendingMachine,
+  ) {}
+
+  getState(): Promise<AgentChannelState & { wireBytes: number }> {
+    return this.requestJson('GET', '', undefined, AgentChannelStateSchema);
+  }
+
+  getManifest(withHashes: boolean): Promise<AgentManifestResponse & { wireBytes: number }> {
+    return this.requestJson('POST', '/manifest', { withHashes }, AgentManifestResponseSchema);
+  }
+
+  openBatch(): BatchRequest {
+    this.assertCanSend();
+    const request = this.request('POST', '/batches', { 'content-type': 'application/octet-stream' });
+    return new BatchRequest(request, this.machine.throttle, () => this.open.delete(request));
+  }
+
+  /** Drops every request in flight (network disconnect, power off, stop). */
+  abortAll(): void {
+    for (const request of this.open) request.destroy(new ChannelRequestError('connection dropped', null));
+    this.open.clear();
+  }
+
+  close(): void {
+    this.abortAll();
+    this.httpAgent.destroy();
+  }
+
+  private assertCanSend(): void {
+    if (!this.machine.canSend()) throw new ChannelRequestError('this machine cannot reach the network', null);
+  }
+
+  private request(method: string, suffix: string, headers: Record<string, string>): http.ClientRequest {
+    const request = http.request({
+      host: this.endpoint.address,
+      port: this.endpoint.port,
+      method,
+      path: `/v1/channels/${encodeURIComponent(this.endpoint.channelId)}${suffix}`,
+      agent: this.httpAgent,
+      headers: { authorization: `Bearer ${this.endpoint.token}`, ...headers },
+    });
+    this.open.add(request);
+    request.once('close', () => this.open.delete(request));
+    return request;
+  }
+
+  private async requestJson<T extends z.ZodType>(
+    method: string,
+    suffix: string,
+    body: unknown,
+    schema: T,
+  ): Promise<z.infer<T> & { wireBytes: number }> {
+    this.assertCanSend();
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const request = this.request(method, suffix, payload ? { 'content-type': 'application/json' } : {});
+    if (payload) await this.machine.throttle.take(payload.length);
+    const response = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+      request.once('error', reject);
+      request.once('response', (res) => collect(res).then((b) => resolve({ status: res.statusCode ?? 0, body: b }), reject));
+      request.end(payload);
+    });
+    const value = parseResponse(response.status, response.body, schema);
+    return Object.assign(value as object, { wireBytes: (payload?.length ?? 0) + response.body.length }) as z.infer<T> & {
+      wireBytes: number;
+    };
+  }
+}
+
+/** One streamed `POST …/batches`: frames are coalesced into large writes, with backpressure and throttling. */
+export class BatchRequest {
+  frames = 0;
+  bytes = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private failure: Error | null = null;
+  private readonly response: Promise<{ status: number; body: Buffer }>;
+
+  constructor(
+    private readonly request: http.ClientRequest,
+    private readonly throttle: BandwidthThrottle,
+    private readonly onDone: () => void,
+  ) {
+    request.setHeader('transfer-encoding', 'chunked');
+    this.response = new Promise((resolve, reject) => {
+      request.once('error', (error) => {
+        this.failure = error;
+        reject(error);
+      });
+      request.once('response', (res) =>
+        collect(res).then((body) => resolve({ status: res.statusCode ?? 0, body }), reject),
+      );
+    });
+    this.response.catch(() => undefined);
+  }
+
+  async write(header: object, content?: Buffer): Promise<void> {
+    const frame = encodeFrameHeader(header);
+    this.frames++;
+    this.pending.push(frame);
+    this.pendingBytes += frame.length;
+    if (content && content.length > 0) {
+      this.pending.push(content);
+      this.pendingBytes += content.length;
+    }
+    if (this.pendingBytes >= COALESCE_BYTES) await this.flush();
+  }
+
+  async finish(): Promise<AgentBatchResult> {
+    await this.flush();
+    this.request.end();
+    try {
+      const response = await this.response;
+      return parseResponse(response.status, response.body, AgentBatchResultSchema);
+    } finally {
+      this.onDone();
+    }
+  }
+
+  abort(): void {
+    this.request.destroy();
+    this.onDone();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.pendingBytes === 0) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.bytes += this.pendingBytes;
+    this.pendingBytes = 0;
+    await this.throttle.take(data.length);
+    if (this.failure) throw this.failure;
+    if (!this.request.write(data)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          this.request.off('error', onError);
+          resolve();
+        };
+        const onError = (error: Error) => {
+          this.request.off('drain', onDrain);
+          reject(error);
+        };
+        this.request.once('drain', onDrain);
+        this.request.once('error', onError);
+      });
+    }
+  }
+}
+
+function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
+}
+
+function parseResponse<T extends z.ZodType>(status: number, body: Buffer, schema: T): z.infer<T> {
+  const text = body.toString('utf8');
+  if (status < 200 || status >= 300) {
+    let message = text;
+    let details: unknown;
+    try {
+      const error = (JSON.parse(text) as { error?: { message?: string; details?: unknown } }).error;
+      message = error?.message ?? text;
+      details = error?.details;
+    } catch {
+      // not JSON: keep the text
+    }
+    throw new ChannelRequestError(`channel answered ${status}: ${message}`, status, details);
+  }
+  return schema.parse(JSON.parse(text));
+}

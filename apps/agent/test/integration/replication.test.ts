@@ -1,0 +1,66 @@
+import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentFleet } from '../support/agent-fleet.ts';
+import { setUpJobPair, type JobPair } from '../support/job-pair.ts';
+import { waitForIdenticalTrees } from '../support/trees.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const fleet = new AgentFleet();
+let pair: JobPair;
+
+/** Waits until the replica matches the source, hash for hash, through the watcher alone (reconciliation is off). */
+function expectReplicaToMatch(what: string, timeoutMs = 20_000): Promise<void> {
+  return waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, what, timeoutMs);
+}
+
+beforeAll(async () => {
+  pair = await setUpJobPair(fleet);
+  const dir = pair.sourceDir;
+  mkdirSync(join(dir, 'docs/reports'), { recursive: true });
+  writeFileSync(join(dir, 'docs/readme.txt'), 'hello');
+  writeFileSync(join(dir, 'docs/reports/q1.csv'), 'a,b\n1,2\n');
+  writeFileSync(join(dir, 'big.bin'), Buffer.alloc(3 * 1024 * 1024 + 17, 7));
+  symlinkSync('docs/readme.txt', join(dir, 'readme-link'));
+  await pair.source.client.runStep('start-1', { command: 'start-protection', jobId: pair.jobId });
+});
+
+afterAll(() => fleet.cleanUp());
+
+describe('Files and Folders replication between two agents', () => {
+  it('mirrors the protected directory byte for byte and reports the mirror complete', async () => {
+    await expectReplicaToMatch('initial mirror');
+    const job = await waitFor(async () => {
+      const status = await pair.source.client.getJob(pair.jobId);
+      return status.source?.mirror.state === 'completed' ? status : null;
+    });
+    expect(job.source?.mirror.percent).toBe(100);
+    expect(job.source?.mirror.bytesDone).toBeGreaterThan(3 * 1024 * 1024);
+    const target = await pair.target.client.getJob(pair.jobId);
+    expect(target.target?.dataState.state).toBe('good');
+    expect(target.target?.sourceIdentity?.name).toBe('web01');
+  });
+
+  it('replicates writes, renames, deletes and permission changes as they happen', async () => {
+    const dir = pair.sourceDir;
+    writeFileSync(join(dir, 'docs/readme.txt'), 'hello again');
+    writeFileSync(join(dir, 'new.txt'), 'new');
+    renameSync(join(dir, 'docs/reports'), join(dir, 'archive'));
+    chmodSync(join(dir, 'new.txt'), 0o600);
+    rmSync(join(dir, 'big.bin'));
+    await expectReplicaToMatch('edits');
+  });
+
+  it('catches a file written at once into a directory made by mkdir -p', async () => {
+    mkdirSync(join(pair.sourceDir, 'a/b/c'), { recursive: true });
+    writeFileSync(join(pair.sourceDir, 'a/b/c/deep.txt'), 'deep');
+    await expectReplicaToMatch('mkdir -p then write');
+  });
+
+  it('keeps up with 10,000 rapid creates', async () => {
+    const dir = join(pair.sourceDir, 'burst');
+    mkdirSync(dir);
+    for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, `f${i}.txt`), `file ${i}\n`);
+    await expectReplicaToMatch('10k creates', 60_000);
+  });
+});
