@@ -13,6 +13,16 @@ export function hasChanged(sent: TreeEntry, now: TreeEntry): boolean {
 }
 
 /**
+ * A vanished entry and a new one are the same object moved when inode, type and (for files) size
+ * and time agree: the kernel reuses a freed inode at once, so the inode alone would take a new
+ * file for a rename of a deleted one.
+ */
+function isSameObject(sent: TreeEntry, now: TreeEntry): boolean {
+  if (sent.type !== now.type || sent.ino !== now.ino) return false;
+  return now.type !== 'file' || (sent.size === now.size && sent.mtimeMs === now.mtimeMs);
+}
+
+/**
  * Turns changed paths into ops by comparing each path on disk with the source index, and updates
  * the index as it goes. Renames are recognised by inode (a path vanished, another appeared with
  * the same inode) and sent as renames, so a renamed directory is not sent again. A new directory
@@ -51,7 +61,7 @@ export class ChangePlanner {
       if (!entry || this.index.has(path)) continue;
       const from = vanishedByInode.get(entry.ino);
       const sent = from === undefined ? undefined : this.index.get(from);
-      if (from === undefined || !sent || sent.type !== entry.type || path.startsWith(`${from}/`)) continue;
+      if (from === undefined || !sent || !isSameObject(sent, entry) || path.startsWith(`${from}/`)) continue;
       if (!this.ensureParents(path, ops)) continue;
       ops.push({ kind: 'rename', fromPath: from, path });
       this.index.moveTree(from, path, sent.absolute, entry.absolute);

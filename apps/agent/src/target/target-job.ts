@@ -73,6 +73,8 @@ export class TargetJob implements ChannelHandler {
   private appliedOps = 0;
   private appliedBytes = 0;
   private drainWaiters: Array<() => void> = [];
+  /** Refusals of the batch being received, answered to the sender. */
+  private batchRefusals: AgentBatchResult['refusals'] | null = null;
   private readonly stopWatchingMachine: () => void;
 
   constructor(private readonly context: TargetJobContext) {
@@ -137,6 +139,7 @@ export class TargetJob implements ChannelHandler {
     if (this.isReceiving) throw conflict(`job ${this.jobId} is already receiving a batch`);
     this.isReceiving = true;
     const refusals: AgentBatchResult['refusals'] = [];
+    this.batchRefusals = refusals;
     let hasQueued = false;
     let isApplying = false;
     try {
@@ -146,7 +149,7 @@ export class TargetJob implements ChannelHandler {
           this.writer.precheck(op);
         } catch (error) {
           if (!(error instanceof PathRefusedError)) throw error;
-          refusals.push(this.recordRefusal(error));
+          this.recordRefusal(error);
           this.receivedThroughSeq = op.seq;
           return;
         }
@@ -155,7 +158,13 @@ export class TargetJob implements ChannelHandler {
           isApplying = true;
           this.applyOne(op, content);
         } else {
-          this.queue.append(encodeFrameHeader(header as object), content, { seq: op.seq, kind: op.kind, path: pathOf(op), capturedAt: op.capturedAt });
+          this.queue.append(encodeFrameHeader(header as object), content, {
+            seq: op.seq,
+            kind: op.kind,
+            path: pathOf(op),
+            ...(op.kind === 'rename' ? { fromPath: op.fromPath } : {}),
+            capturedAt: op.capturedAt,
+          });
           hasQueued = true;
         }
         this.receivedThroughSeq = op.seq;
@@ -164,6 +173,7 @@ export class TargetJob implements ChannelHandler {
       if (hasQueued) this.queue.sync();
       if (isApplying) this.endApplying();
       this.isReceiving = false;
+      this.batchRefusals = null;
       this.persist();
       this.scheduleDrain();
     }
@@ -368,6 +378,7 @@ export class TargetJob implements ChannelHandler {
     const refusal = { at: Date.now(), path: error.path, reason: error.reason };
     this.state.refusals = [...this.state.refusals.slice(-(REFUSALS_KEPT - 1)), refusal];
     this.state.refusalsTotal++;
+    this.batchRefusals?.push(refusal);
     this.context.bus.publish({ kind: 'path-refused', jobId: this.jobId, path: error.path, reason: error.reason });
     return refusal;
   }

@@ -23,6 +23,7 @@ export interface FrameSummary {
   seq: number;
   kind: string;
   path: string;
+  fromPath?: string;
   capturedAt: number;
 }
 
@@ -118,8 +119,8 @@ export class TargetQueue {
   summaries(limit = Number.POSITIVE_INFINITY): AgentQueuedOpSummary[] {
     const out: AgentQueuedOpSummary[] = [];
     for (let i = this.head; i < this.ops.length && out.length < limit; i++) {
-      const { seq, kind, path, bytes, capturedAt } = this.ops[i]!;
-      out.push({ seq, kind, path, bytes, capturedAt });
+      const { seq, kind, path, fromPath, bytes, capturedAt } = this.ops[i]!;
+      out.push(fromPath === undefined ? { seq, kind, path, bytes, capturedAt } : { seq, kind, path, fromPath, bytes, capturedAt });
     }
     return out;
   }
@@ -168,7 +169,7 @@ export class TargetQueue {
       if (offset + headerLength > fileSize) break;
       const headerBuffer = Buffer.allocUnsafe(headerLength);
       readAll(segment.fd, headerBuffer, offset);
-      let header: { seq?: unknown; kind?: unknown; path?: unknown; size?: unknown; capturedAt?: unknown };
+      let header: { seq?: unknown; kind?: unknown; path?: unknown; fromPath?: unknown; size?: unknown; capturedAt?: unknown };
       try {
         header = JSON.parse(headerBuffer.toString('utf8', 4));
       } catch {
@@ -185,6 +186,7 @@ export class TargetQueue {
           seq,
           kind: String(header.kind),
           path: typeof header.path === 'string' ? header.path : '',
+          ...(typeof header.fromPath === 'string' ? { fromPath: header.fromPath } : {}),
           bytes: contentLength,
           capturedAt: Number(header.capturedAt) || 0,
           segment,

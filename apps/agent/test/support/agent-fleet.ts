@@ -13,6 +13,8 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface AgentOptions {
   name: string;
+  /** 0 (default) lets the agent pick; a restart reuses the previous port so that peers find it again. */
+  port?: number;
   /** Reuse a data directory (restart); a fresh one is made otherwise. */
   dataDir?: string;
   args?: string[];
@@ -66,7 +68,7 @@ export class AgentFleet {
       '--name',
       options.name,
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--host',
       '127.0.0.1',
       '--data',
@@ -102,7 +104,7 @@ export class AgentFleet {
 
   /** Starts the same agent again on its data directory (after a kill). */
   restart(agent: AgentProcess): Promise<AgentProcess> {
-    return this.start({ ...agent.options });
+    return this.start({ ...agent.options, port: agent.port });
   }
 
   async cleanUp(): Promise<void> {

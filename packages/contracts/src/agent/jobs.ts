@@ -221,6 +221,8 @@ export const AgentQueuedOpSummarySchema = z.object({
   seq: z.number().int().positive(),
   kind: z.string(),
   path: z.string(),
+  /** For a rename: where the entry came from. */
+  fromPath: z.string().optional(),
   bytes: z.number().int().nonnegative(),
   capturedAt: AgentTimestampSchema,
 });
