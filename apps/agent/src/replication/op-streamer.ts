@@ -13,6 +13,8 @@ const BATCH_FRAMES = 4096;
 export interface StreamHooks {
   /** A file's content went out; `sent` is the entry as read (it may be newer than planned). */
   onFileSent?(sent: TreeEntry, contentBytes: number): void;
+  /** File content bytes handed to the connection, frame by frame (for progress within large files). */
+  onContent?(bytes: number): void;
   /** A file vanished or changed size while being read: it will be planned again. */
   onFileSkipped?(entry: TreeEntry): void;
   onBatchResult?(result: AgentBatchResult): void;
@@ -68,7 +70,10 @@ export class OpStreamer {
     if (!this.batch) this.batch = this.client.openBatch();
     await this.batch.write(header, content);
     this.totals.ops++;
-    if (content) this.totals.contentBytes += content.length;
+    if (content && content.length > 0) {
+      this.totals.contentBytes += content.length;
+      this.hooks.onContent?.(content.length);
+    }
     if (this.batch.bytes >= BATCH_BYTES || this.batch.frames >= BATCH_FRAMES) await this.finishBatch();
   }
 

@@ -228,9 +228,11 @@ export class SourceJob {
       { kind: 'marker', op: { kind: 'mirror-completed', mirrorId } },
     ];
     await this.stream(ops, {
-      onFileSent: (sent, bytes) => {
+      onFileSent: () => {
         this.mirror.filesDone++;
-        this.mirror.bytesDone += bytes;
+      },
+      onContent: (bytes) => {
+        this.mirror.bytesDone = Math.min(this.mirror.bytesTotal, this.mirror.bytesDone + bytes);
         this.mirror.bytesSent += bytes;
       },
     });
@@ -256,8 +258,11 @@ export class SourceJob {
       },
       onFileSent: (sent, bytes) => {
         if (this.index.has(sent.path)) this.index.set(sent);
-        this.sentBytes += bytes;
         hooks.onFileSent?.(sent, bytes);
+      },
+      onContent: (bytes) => {
+        this.sentBytes += bytes;
+        hooks.onContent?.(bytes);
       },
       onFileSkipped: (entry) => this.changes.add(entry.path),
       onBatchResult: (result) => this.onBatchResult(result),
