@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
-  copyFileSync,
   fchmodSync,
   lstatSync,
   mkdirSync,
@@ -33,7 +32,7 @@ export type RefusalSink = (error: PathRefusedError) => void;
 /**
  * Applies replication ops to a directory tree. Every op states the source's state of one path, so
  * applying an op again has no further effect (renames excepted: callers record each applied op).
- * Files are replaced by rename, never rewritten in place: snapshot trees share their inodes.
+ * An existing file is replaced by rename, never rewritten in place, so a reader never sees half of it.
  */
 export class ReplicaWriter {
   constructor(
@@ -156,12 +155,6 @@ export class ReplicaWriter {
   private setAttributes(target: ResolvedPath, mode: number, mtimeMs: number): void {
     const st = lstatOrNull(target.absolute);
     if (!st || st.isSymbolicLink()) return;
-    if (st.isFile() && st.nlink > 1) {
-      // Shared with a snapshot: copy first, so the snapshot keeps its own attributes.
-      const temp = this.tempPath();
-      copyFileSync(target.absolute, temp);
-      moveFile(temp, target.absolute);
-    }
     chmodSync(target.absolute, toReplicableMode(mode));
     setPathTimes(target.absolute, mtimeMs);
   }

@@ -5,13 +5,14 @@ import { AgentSnapshotSchema, type AgentSnapshot, type AgentSnapshotType } from 
 import type { ReplicaRoot } from '../replication/replica-paths.ts';
 import { notFound } from '../server/agent-error.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file.ts';
-import { linkTree } from './hard-link-tree.ts';
+import { restoreTree, snapshotTree } from './snapshot-tree.ts';
 
 const AUTOMATIC_SNAPSHOTS_KEPT = 5;
 
 /**
- * Point-in-time copies of a job's replica, kept next to it (same file system, so files are
- * hard links): `<dir>/<snapshotId>/snapshot.json` and `<dir>/<snapshotId>/tree/<folder>`.
+ * Point-in-time copies of a job's replica, kept next to it: `<dir>/<snapshotId>/snapshot.json` and
+ * `<dir>/<snapshotId>/tree/<folder>`. Files unchanged since the previous snapshot are hard links
+ * between snapshots; none is ever shared with the live replica.
  */
 export class SnapshotStore {
   constructor(
@@ -45,9 +46,12 @@ export class SnapshotStore {
   take(roots: readonly ReplicaRoot[], type: AgentSnapshotType, isGood: boolean, reason: string | null): AgentSnapshot {
     const snapshotId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     const base = join(this.dir, snapshotId);
+    const previous = this.list().at(-1);
     const count = { files: 0, bytes: 0 };
     for (const root of roots) {
-      if (existsSync(root.dir)) linkTree(root.dir, join(base, 'tree', root.prefix), count);
+      if (!existsSync(root.dir)) continue;
+      const earlier = previous ? join(this.dir, previous.snapshotId, 'tree', root.prefix) : null;
+      snapshotTree(root.dir, join(base, 'tree', root.prefix), earlier !== null && existsSync(earlier) ? earlier : null, count);
     }
     mkdirSync(base, { recursive: true, mode: 0o700 });
     const snapshot: AgentSnapshot = {
@@ -75,10 +79,13 @@ export class SnapshotStore {
   revert(snapshotId: string, roots: readonly ReplicaRoot[]): AgentSnapshot {
     const snapshot = this.get(snapshotId);
     for (const root of roots) {
-      rmSync(root.dir, { recursive: true, force: true });
       const copy = join(this.dir, snapshotId, 'tree', root.prefix);
-      if (existsSync(copy)) linkTree(copy, root.dir);
-      else mkdirSync(root.dir, { recursive: true });
+      if (existsSync(copy)) {
+        restoreTree(copy, root.dir);
+      } else {
+        rmSync(root.dir, { recursive: true, force: true });
+        mkdirSync(root.dir, { recursive: true });
+      }
     }
     return snapshot;
   }
