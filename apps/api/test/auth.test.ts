@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, OWN_ORIGIN, type TestApp } from './test-app.ts';
+import { ADMIN_PASSWORD, createTestApp, OWN_ORIGIN, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { StreamMessage } from '@syncsafe/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { emitEvent } from '../src/services/events/emit-event.ts';
-import { createTestApp, OWN_ORIGIN, type Caller, type TestApp } from './test-app.ts';
+import { createTestApp, OWN_ORIGIN, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let operator: Caller;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createSecretBox, loadSecretKey } from '../src/services/secret-box.ts';
-import { createTestApp, type Caller, type TestApp } from './test-app.ts';
+import { createTestApp, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let auditor: Caller;

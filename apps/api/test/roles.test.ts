@@ -1,6 +1,6 @@
 import type { Role } from '@syncsafe/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, serverBody, type Caller, type TestApp } from './test-app.ts';
+import { createTestApp, serverBody, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 const callers = {} as Record<Role, Caller>;

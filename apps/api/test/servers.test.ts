@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../src/services/secret-box.ts';
-import { createTestApp, serverBody, TEST_SECRET_KEY, type Caller, type TestApp } from './test-app.ts';
+import { createTestApp, serverBody, TEST_SECRET_KEY, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let admin: Caller;

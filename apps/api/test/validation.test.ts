@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, serverBody, type Caller, type TestApp } from './test-app.ts';
+import { createTestApp, serverBody, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let admin: Caller;

@@ -5,9 +5,9 @@ import type { Role } from '@syncsafe/contracts';
 import type { Database } from '@syncsafe/db';
 import { createTestDatabase } from '@syncsafe/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildServer } from '../src/build-server.ts';
-import { loadConfig } from '../src/config.ts';
-import { hashPassword } from '../src/services/passwords.ts';
+import { buildServer } from '../../src/build-server.ts';
+import { loadConfig } from '../../src/config.ts';
+import { hashPassword } from '../../src/services/passwords.ts';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -33,7 +33,7 @@ export interface TestApp {
 
 let userCount = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { isMonitoring?: boolean } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'syncsafe-api-'));
   const config = loadConfig({
     SYNCSAFE_DATA_DIR: dataDir,
@@ -45,7 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const db = await createTestDatabase();
-  const { fastify: app } = await buildServer(config, { db, logger: false, isMonitoring: false });
+  const { fastify: app } = await buildServer(config, { db, logger: false, isMonitoring: options.isMonitoring ?? false });
   await app.ready();
 
   async function signIn(username: string, password: string): Promise<Caller> {
