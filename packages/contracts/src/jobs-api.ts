@@ -297,3 +297,21 @@ export const StreamMessageSchema = z.union([
   z.object({ kind: z.literal('resync-required'), seq: z.number().int() }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
+
+/** A tick (or untick) of one of the spec's manual preparation steps; each is recorded in the audit trail. */
+export const ChecklistTickRequestSchema = z.object({
+  /** The checklist's order ("restore-then-failback" / "failback-then-restore"). */
+  checklist: z.string().trim().min(1).max(64),
+  itemId: z.string().trim().min(1, 'itemId is required').max(128),
+  isChecked: z.boolean(),
+});
+export type ChecklistTickRequest = z.infer<typeof ChecklistTickRequestSchema>;
+
+export const ChecklistTickSchema = z.object({
+  itemId: z.string(),
+  checklist: z.string(),
+  isChecked: z.boolean(),
+  actorName: z.string(),
+  at: z.iso.datetime(),
+});
+export const ChecklistStateResponseSchema = z.object({ items: z.array(ChecklistTickSchema) });

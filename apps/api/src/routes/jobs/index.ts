@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ChecklistStateResponseSchema,
+  ChecklistTickRequestSchema,
   CommandRequestSchema,
   CreateJobRequestSchema,
   ErrorResponseSchema,
@@ -20,6 +22,7 @@ import {
 import type { JobCommandInput } from '@syncsafe/domain';
 import { actorOf } from '../../lib/actor.ts';
 import { requireRole } from '../../plugins/app/auth.ts';
+import { checklistState, tickChecklist } from '../../services/jobs/checklist.ts';
 import { getJobActions, getJobHistory, getOperation, listOperations, listSnapshots } from '../../services/jobs/job-reads.ts';
 import { createJob, deleteJob, getJob, listJobs, updateJob } from '../../services/jobs/jobs.ts';
 import { submitCommand } from '../../services/jobs/submit-command.ts';
@@ -147,6 +150,23 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/operations/:id', { schema: { tags, params: IdParams, response: { 200: OperationSchema, ...errors } } }, async (request) =>
     getOperation(prisma, request.params.id),
+  );
+
+  app.get('/api/jobs/:id/checklist', { schema: { tags, params: IdParams, response: { 200: ChecklistStateResponseSchema, ...errors } } }, async (request) =>
+    checklistState(prisma, request.params.id),
+  );
+
+  app.post(
+    '/api/jobs/:id/checklist',
+    {
+      preHandler: operator,
+      config: { audit: 'job.checklist' },
+      schema: { tags, summary: 'Tick a manual preparation step (audited)', params: IdParams, body: ChecklistTickRequestSchema, response: { 204: z.undefined(), ...errors } },
+    },
+    async (request, reply) => {
+      await tickChecklist(prisma, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send();
+    },
   );
 
   app.get('/api/jobs/:id/history', { schema: { tags, params: IdParams, response: { 200: JobHistoryResponseSchema, ...errors } } }, async (request) =>
