@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAgentClient } from '@syncsafe/agent-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
+import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
 import { ConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { sameTree, treeHashes } from '../support/trees.ts';
 
 let t: TestApp;
 let fleet: AgentFleet;
@@ -13,20 +14,7 @@ let source: RunningAgent;
 let target: RunningAgent;
 let sourceId: string;
 let targetId: string;
-
-/** Every file under `dir`, by relative path, with its content hash. */
-function treeHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+let jobCount = 0;
 
 beforeAll(async () => {
   fleet = new AgentFleet();
@@ -41,21 +29,30 @@ afterAll(async () => {
   await fleet?.cleanUp();
 });
 
-describe('Files and Folders: failover, restore then failback, start', () => {
-  it('protects a directory, fails over with Apply, restores, fails back and starts again', { timeout: 120_000 }, async () => {
-    const data = join(source.disk, 'data');
-    mkdirSync(join(data, 'a/b/c'), { recursive: true });
-    writeFileSync(join(data, 'a/b/c/deep.txt'), 'deep');
-    writeFileSync(join(data, 'top.txt'), 'top');
-    const replicaRoot = join(target.disk, 'replica');
-    const job = await driver.createJob({ name: 'Protect files01', type: 'files-and-folders', sourceServerId: sourceId, targetServerId: targetId, directories: [data], replicaRoot });
-    expect(job.state).toBe('starting');
-    await driver.waitForState(job.id, 'protecting');
-    const replicaData = join(replicaRoot, data);
-    await driver.waitForJob(job.id, () => JSON.stringify(safeHashes(replicaData)) === JSON.stringify(treeHashes(data)), 'replica identical');
+const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });
 
-    writeFileSync(join(data, 'later.txt'), 'written while protecting');
-    await driver.waitForJob(job.id, () => JSON.stringify(safeHashes(replicaData)) === JSON.stringify(treeHashes(data)), 'change replicated');
+/** A protected folder with a few files, replicated and Protecting. */
+async function protectedFolder() {
+  jobCount += 1;
+  const data = join(source.disk, `data${jobCount}`);
+  mkdirSync(join(data, 'a/b/c'), { recursive: true });
+  writeFileSync(join(data, 'a/b/c/deep.txt'), 'deep');
+  writeFileSync(join(data, 'top.txt'), 'top');
+  const replicaRoot = join(target.disk, `replica${jobCount}`);
+  const job = await driver.createJob({ name: `Protect files01 #${jobCount}`, type: 'files-and-folders', sourceServerId: sourceId, targetServerId: targetId, directories: [data], replicaRoot });
+  expect(job.state).toBe('starting');
+  await driver.waitForState(job.id, 'protecting');
+  const replica = join(replicaRoot, data);
+  await driver.waitForJob(job.id, () => sameTree(replica, data), 'replica identical');
+  return { job, data, replica };
+}
+
+describe('Files and Folders', () => {
+  it('Restore then Failback: failover with Apply, restore to the source, failback, start again', { timeout: 120_000 }, async () => {
+    const { job, data, replica } = await protectedFolder();
+    mkdirSync(join(data, 'x/y/z'), { recursive: true });
+    writeFileSync(join(data, 'x/y/z/right-after-mkdir.txt'), 'written at once');
+    await driver.waitForJob(job.id, () => sameTree(replica, data), 'change replicated');
 
     const failover = await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' });
     expect(failover.status, failover.error ?? '').toBe('succeeded');
@@ -63,11 +60,12 @@ describe('Files and Folders: failover, restore then failback, start', () => {
     expect(current.state).toBe('failed-over');
     expect(current.identities.source.serverId).toBe(targetId);
 
-    writeFileSync(join(replicaData, 'made-on-target.txt'), 'users kept working on the target');
+    writeFileSync(join(replica, 'made-on-target.txt'), 'users kept working on the target');
     const restore = await driver.run(job.id, 'restore', { restoreData: true });
     expect(restore.status, restore.error ?? '').toBe('succeeded');
     expect((await driver.job(job.id)).state).toBe('restored');
     expect(readFileSync(join(data, 'made-on-target.txt'), 'utf8')).toBe('users kept working on the target');
+    expect(treeHashes(data)).toEqual(treeHashes(replica));
 
     const failback = await driver.run(job.id, 'failback');
     expect(failback.status, failback.error ?? '').toBe('succeeded');
@@ -78,13 +76,75 @@ describe('Files and Folders: failover, restore then failback, start', () => {
     const start = await driver.run(job.id, 'start');
     expect(start.status, start.error ?? '').toBe('succeeded');
     await driver.waitForState(job.id, 'protecting');
+    writeFileSync(join(data, 'after-start.txt'), 'protected again');
+    await driver.waitForJob(job.id, () => sameTree(replica, data), 'protection resumed');
+  });
+
+  it('Failover with Discard loses exactly the ops it reports, and nothing else', { timeout: 120_000 }, async () => {
+    const { job, data, replica } = await protectedFolder();
+    await agentOf(target).injectFault({ fault: 'pause-apply', jobId: job.id });
+    writeFileSync(join(data, 'queued-1.txt'), 'one');
+    writeFileSync(join(data, 'queued-2.txt'), 'two');
+    await driver.waitForJob(job.id, (j) => j.queue.ops >= 2, 'two ops queued on the target');
+
+    const actions = (await driver.admin.request({ url: `/api/jobs/${job.id}/actions` })).json();
+    const discard = actions.failover.queue.find((q: { choice: string }) => q.choice === 'discard');
+    expect(discard.losesOps).toBeGreaterThanOrEqual(2);
+
+    const failover = await driver.run(job.id, 'failover', { type: 'live', queue: 'discard' });
+    expect(failover.status, failover.error ?? '').toBe('succeeded');
+    const report = (failover.result as Record<string, { discardedOps: number; ops: { path: string }[] }>)['discard-target-queue']!;
+    const dropped = report.ops.map((o) => o.path).sort();
+    expect(report.discardedOps).toBe(dropped.length);
+    expect(dropped.some((p) => p.endsWith('queued-1.txt'))).toBe(true);
+    // The replica is the source minus exactly what was reported dropped.
+    const expected = Object.fromEntries(Object.entries(treeHashes(data)).filter(([path]) => !dropped.some((d) => d.endsWith(path))));
+    expect(treeHashes(replica)).toEqual(expected);
+    const deleted = await driver.admin.request({ method: 'DELETE', url: `/api/jobs/${job.id}` });
+    expect(deleted.statusCode).toBe(204);
+  });
+
+  it('Failback then Restore: failback first, then restore the target’s changes; the job ends stopped', { timeout: 120_000 }, async () => {
+    const { job, data, replica } = await protectedFolder();
+    expect((await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' })).status).toBe('succeeded');
+    writeFileSync(join(replica, 'during-failover.txt'), 'changed on the target');
+    expect((await driver.run(job.id, 'failback')).status).toBe('succeeded');
+    expect((await driver.job(job.id)).state).toBe('failed-back');
+
+    const held = openSync(join(data, 'top.txt'), 'r');
+    const refused = await driver.run(job.id, 'restore', { restoreData: true });
+    closeSync(held);
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatch(/top\.txt/);
+    expect((await driver.job(job.id)).state).toBe('error');
+
+    const restore = await driver.run(job.id, 'restore', { restoreData: true });
+    expect(restore.status, restore.error ?? '').toBe('succeeded');
+    expect((await driver.job(job.id)).state).toBe('stopped');
+    expect(readFileSync(join(data, 'during-failover.txt'), 'utf8')).toBe('changed on the target');
+  });
+
+  it('Failback then Do Not Restore Data: the target’s changes are lost and the job ends stopped', { timeout: 120_000 }, async () => {
+    const { job, data, replica } = await protectedFolder();
+    expect((await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' })).status).toBe('succeeded');
+    writeFileSync(join(replica, 'lost.txt'), 'never restored');
+    expect((await driver.run(job.id, 'failback')).status).toBe('succeeded');
+    const skip = await driver.run(job.id, 'restore', { restoreData: false });
+    expect(skip.status, skip.error ?? '').toBe('succeeded');
+    expect(skip.steps).toHaveLength(0);
+    expect((await driver.job(job.id)).state).toBe('stopped');
+    expect(existsSync(join(data, 'lost.txt'))).toBe(false);
+  });
+
+  it('refuses an illegal command with 409 naming the state and what is allowed, and records it', async () => {
+    const { job } = await protectedFolder();
+    const res = await driver.command(job.id, 'failback');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'conflict', details: { state: 'protecting', allowedCommands: expect.arrayContaining(['failover', 'stop']) } });
+    const history = (await driver.admin.request({ url: `/api/jobs/${job.id}/history` })).json();
+    expect(history.items[0]).toMatchObject({ trigger: 'failback', isValid: false });
+    const test = await driver.command(job.id, 'failover', { type: 'test', queue: 'apply' });
+    expect(test.statusCode).toBe(400);
+    expect(test.json().error.details[0].field).toBe('type');
   });
 });
-
-function safeHashes(dir: string) {
-  try {
-    return treeHashes(dir);
-  } catch {
-    return {};
-  }
-}

@@ -63,6 +63,11 @@ export async function buildStepCommand(step: StepRow, inputs: StepInputs): Promi
       // The destination is the server whose agent granted the channel (the Restore dialog's choice).
       const consumed = (step.args as { consumes?: string | null }).consumes ?? '';
       const destination = serverOf(inputs, inputs.stepServers.get(consumed));
+      // The spec: files must be closed on the destination so that the restored files can overwrite them.
+      const openFiles = (inputs.results.get(consumed) as { openFiles?: string[] } | undefined)?.openFiles ?? [];
+      if (openFiles.length > 0) {
+        throw new Error(`${openFiles.length} file(s) are open on ${destination.name}; stop the applications using them and restore again: ${openFiles.slice(0, 20).join(', ')}`);
+      }
       const port = inputs.input.command === 'restore' && inputs.input.port ? inputs.input.port : destination.port;
       return { command: 'restore', ...job, ...args, destination: { address: destination.address, port, ...channelOf(step, inputs) } } as AgentStepCommandInput;
     }
