@@ -31,6 +31,12 @@ type SourceState = z.infer<typeof SourceStateSchema>;
 
 const PATHS_PER_BATCH = 4096;
 const MAX_BACKOFF_MS = 5000;
+/**
+ * @parcel/watcher ignores the kernel's queue overflow (IN_Q_OVERFLOW) without a word, so events
+ * are lost silently in a flood. This many events within a second count as a flood: once the sender
+ * has caught up, a reconciliation walk finds whatever the watcher dropped.
+ */
+const FLOOD_EVENTS_PER_SECOND = 1000;
 
 export interface SourceJobContext {
   jobId: string;
@@ -75,6 +81,9 @@ export class SourceJob {
   private sentBytes = 0;
   private ackedSeq = 0;
   private lastError: string | null = null;
+  private floodWindowStartedAt = 0;
+  private floodWindowEvents = 0;
+  private isFloodReconcileDue = false;
 
   constructor(private readonly context: SourceJobContext) {
     this.roots = sourceRootsOf(context.setup);
@@ -102,7 +111,7 @@ export class SourceJob {
     if (this.loop) return this.protection;
     this.persist({ isProtecting: true });
     await this.watcher.start(this.context.setup.directories, {
-      onChange: (absolute) => this.changes.add(absolute.slice(1)),
+      onChange: (absolute) => this.onWatchEvent(absolute),
       onLost: () => this.reconcile(),
     });
     this.stopWatchingMachine = this.context.machine.onChange(() => this.onMachineChange());
@@ -189,6 +198,9 @@ export class SourceJob {
           this.protection = 'replicating';
           await this.sendChanges();
           backoff = 100;
+        } else if (this.isFloodReconcileDue) {
+          this.isFloodReconcileDue = false;
+          this.reconcile();
         } else {
           this.protection = 'replicating';
           this.notifyIdle();
@@ -286,6 +298,16 @@ export class SourceJob {
       if (!sent || hasChanged(sent, entry)) this.changes.add(entry.path);
     }
     for (const path of this.index.paths()) if (!seen.has(path)) this.changes.add(path);
+  }
+
+  private onWatchEvent(absolute: string): void {
+    this.changes.add(absolute.slice(1));
+    const now = Date.now();
+    if (now - this.floodWindowStartedAt > 1000) {
+      this.floodWindowStartedAt = now;
+      this.floodWindowEvents = 0;
+    }
+    if (++this.floodWindowEvents === FLOOD_EVENTS_PER_SECOND) this.isFloodReconcileDue = true;
   }
 
   private onMachineChange(): void {

@@ -9,7 +9,7 @@ import { waitFor } from '../support/wait-for.ts';
 const fleet = new AgentFleet();
 let pair: JobPair;
 
-/** Waits until the replica matches the source, hash for hash, through the watcher alone (reconciliation is off). */
+/** Waits until the replica matches the source, hash for hash. Periodic reconciliation is off (1 h): changes travel by the watcher (plus the walk a flood of events triggers). */
 function expectReplicaToMatch(what: string, timeoutMs = 20_000): Promise<void> {
   return waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, what, timeoutMs);
 }
