@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   SYNCSAFE_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
   SYNCSAFE_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo fleet (src/demo/): local agents, their servers and two jobs, started with the console. Off in production. */
+  SYNCSAFE_DEMO: z.enum(['true', 'false']).default('true'),
+  /** First port of the demo agents (one per server, in a row). */
+  SYNCSAFE_DEMO_PORT_BASE: z.coerce.number().int().min(1024).max(65_000).default(6321),
 });
 
 export interface Config {
@@ -33,6 +37,7 @@ export interface Config {
   loginMaxPerMinute: number;
   webDist: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  demo: { isEnabled: boolean; portBase: number };
 }
 
 /** Reads the console's configuration from environment variables; throws naming the bad variable. */
@@ -58,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxPerMinute: e.SYNCSAFE_LOGIN_MAX_PER_MINUTE,
     webDist: e.SYNCSAFE_WEB_DIST ? abs(e.SYNCSAFE_WEB_DIST) : undefined,
     logLevel: e.LOG_LEVEL,
+    demo: { isEnabled: e.SYNCSAFE_DEMO === 'true', portBase: e.SYNCSAFE_DEMO_PORT_BASE },
   };
 }

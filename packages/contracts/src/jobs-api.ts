@@ -40,6 +40,11 @@ export const JobOptionsSchema = z.object({
   services: z.array(ServiceNameSchema).max(64).default([]),
   /** Full Server: Reverse protection (automatic reverse configuration). */
   hasReverseProtection: z.boolean().default(false),
+  /**
+   * Full Server: where the original source machine keeps the replica while protection runs in reverse
+   * (default: the replica root's path + "-reverse").
+   */
+  reverseReplicaRoot: AbsolutePathSchema.nullable().default(null),
   /** Full Server: production adapter of the source, which must be up for Reverse. */
   productionAdapter: AdapterNameSchema.optional(),
   /** Full Server: live failover adapter mapping, source friendly name → target friendly name. */
@@ -49,8 +54,10 @@ export const JobOptionsSchema = z.object({
     .object({
       testServerId: z.uuid('testServerId must be a server id').nullable().default(null),
       keepSnapshotOnUndo: z.boolean().default(false),
+      /** Where the test machine puts the snapshot's data (default: the replica root's path + "-test-failover"). */
+      replicaPath: AbsolutePathSchema.nullable().default(null),
     })
-    .default({ testServerId: null, keepSnapshotOnUndo: false }),
+    .default({ testServerId: null, keepSnapshotOnUndo: false, replicaPath: null }),
   snapshotSchedule: z
     .object({
       isEnabled: z.boolean().default(false),

@@ -55,9 +55,14 @@ export class AgentFleet {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // SYNCSAFE_DEBUG_AGENTS=1 shows the agents' logs while a test runs.
+      if (process.env.SYNCSAFE_DEBUG_AGENTS) process.stderr.write(`[${spec.name}] ${chunk.toString()}`);
+    });
     const port = await new Promise<number>((resolve, reject) => {
       createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (process.env.SYNCSAFE_DEBUG_AGENTS) process.stderr.write(`[${spec.name}] ${line}\n`);
         if (line.includes('"agent.listening"')) resolve((JSON.parse(line) as { port: number }).port);
       });
       child.once('exit', (code) => reject(new Error(`agent ${spec.name} exited (${code}) before listening:\n${stderr}`)));

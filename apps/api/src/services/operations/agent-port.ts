@@ -2,6 +2,7 @@ import type {
   AgentInfo,
   AgentJobSetupRequestSchema,
   AgentJobSetupResponse,
+  AgentJobStatus,
   AgentSnapshot,
   AgentStepCommandInput,
   AgentStreamMessage,
@@ -12,6 +13,7 @@ import type { z } from 'zod';
 export interface AgentPort {
   info(): Promise<AgentInfo>;
   setUpJob(jobId: string, setup: z.input<typeof AgentJobSetupRequestSchema>): Promise<AgentJobSetupResponse>;
+  getJob(jobId: string): Promise<AgentJobStatus>;
   deleteJob(jobId: string): Promise<void>;
   listSnapshots(jobId: string): Promise<AgentSnapshot[]>;
   runStep(stepId: string, command: AgentStepCommandInput, options?: { timeoutMs?: number }): Promise<unknown>;

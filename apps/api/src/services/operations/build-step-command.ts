@@ -76,7 +76,7 @@ export async function buildStepCommand(step: StepRow, inputs: StepInputs): Promi
         command: 'prepare-test-failover',
         ...job,
         adapterMapping: options.adapterMapping.map((m) => ({ sourceAdapter: m.source, targetAdapter: m.target })),
-        replicaPath: inputs.replicaRoot ?? '/srv/syncsafe/test-failover',
+        replicaPath: options.testFailover.replicaPath ?? `${inputs.replicaRoot ?? '/srv/syncsafe/replica'}-test-failover`,
       };
     case 'start-test-failover': {
       const test = serverOf(inputs, options.testFailover.testServerId);

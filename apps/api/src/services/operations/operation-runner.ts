@@ -119,7 +119,13 @@ export class OperationRunner {
         // Protection runs from the step's machine to the job's other machine.
         const from = inputs.servers.get(step.serverId)!;
         const otherId = step.serverId === job.sourceServerId ? job.targetServerId : job.sourceServerId;
-        await ensureProtectionSetup(this.agents, { id: job.id, type: jobTypeOf(job.type as never), directories: job.directories, replicaRoot: job.replicaRoot }, from, inputs.servers.get(otherId)!, step.id);
+        await ensureProtectionSetup(
+          this.agents,
+          { id: job.id, type: jobTypeOf(job.type as never), directories: job.directories, replicaRoot: job.replicaRoot, reverseReplicaRoot: inputs.options.reverseReplicaRoot, targetServerId: job.targetServerId },
+          from,
+          inputs.servers.get(otherId)!,
+          step.id,
+        );
       }
       const command = await buildStepCommand(step, inputs);
       const agent = await this.agents(step.serverId);

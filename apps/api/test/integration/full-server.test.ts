@@ -1,0 +1,220 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAgentClient } from '@syncsafe/agent-client';
+import type { Job } from '@syncsafe/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
+import { ConsoleDriver } from '../support/console-driver.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { sameTree } from '../support/trees.ts';
+
+let t: TestApp;
+let fleet: AgentFleet;
+let driver: ConsoleDriver;
+let count = 0;
+
+beforeAll(async () => {
+  fleet = new AgentFleet();
+  t = await createTestApp({}, { isMonitoring: true });
+  driver = new ConsoleDriver(t, await t.callerWithRole('admin'));
+});
+afterAll(async () => {
+  await t?.close();
+  await fleet?.cleanUp();
+});
+
+const ADAPTERS = ['Production=127.0.0.1', 'Backup'];
+const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });
+
+interface Machines {
+  source: RunningAgent;
+  target: RunningAgent;
+  test: RunningAgent;
+  ids: { source: string; target: string; test: string };
+}
+
+async function machines(testAdapters = ADAPTERS): Promise<Machines> {
+  count += 1;
+  const [source, target, test] = await Promise.all([
+    fleet.start({ name: `web${count}a`, adapters: ADAPTERS, services: ['IIS', 'AntiVirus:unstoppable'] }),
+    fleet.start({ name: `web${count}b`, adapters: ADAPTERS }),
+    fleet.start({ name: `web${count}t`, adapters: testAdapters }),
+  ]);
+  const adapters = ['Production', 'Backup'];
+  const ids = {
+    source: await driver.addServer(source, { networkAdapters: adapters }),
+    target: await driver.addServer(target, { networkAdapters: adapters }),
+    test: await driver.addServer(test, { networkAdapters: testAdapters.map((a) => a.split('=')[0]) }),
+  };
+  return { source, target, test, ids };
+}
+
+async function protect(m: Machines, options: Record<string, unknown> = {}): Promise<{ job: Job; volume: string; replica: string }> {
+  const volume = join(m.source.disk, 'C');
+  mkdirSync(join(volume, 'Windows'), { recursive: true });
+  writeFileSync(join(volume, 'Windows/system.dat'), 'system state');
+  writeFileSync(join(volume, 'app.cfg'), 'app');
+  const replicaRoot = join(m.target.disk, 'replica');
+  const job = await driver.createJob({
+    name: `Protect ${m.source.name}`,
+    type: 'full-server',
+    sourceServerId: m.ids.source,
+    targetServerId: m.ids.target,
+    directories: [volume],
+    replicaRoot,
+    options: {
+      hasReverseProtection: true,
+      productionAdapter: 'Production',
+      adapterMapping: [{ source: 'Production', target: 'Production' }, { source: 'Backup', target: 'Backup' }],
+      testFailover: { testServerId: m.ids.test, keepSnapshotOnUndo: false, replicaPath: join(m.test.disk, 'test-failover') },
+      rebootSeconds: 0,
+      reverseReplicaRoot: join(m.source.disk, 'reverse-replica'),
+      ...options,
+    },
+  });
+  await driver.waitForState(job.id, 'protecting');
+  const replica = join(replicaRoot, volume);
+  await driver.waitForJob(job.id, () => sameTree(replica, volume), 'replica identical');
+  return { job, volume, replica };
+}
+
+describe('Full Server', () => {
+  it('test failover keeps protection running, then Undo deletes the test snapshot as configured', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job } = await protect(m);
+    const test = await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' });
+    expect(test.status, test.error ?? '').toBe('succeeded');
+    let current = await driver.job(job.id);
+    expect(current.state).toBe('test-failed-over');
+    expect(current.identities.source.serverId).toBe(m.ids.source);
+    const snapshots = (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items;
+    expect(snapshots.some((s: { isTestSnapshot: boolean }) => s.isTestSnapshot)).toBe(true);
+    const testInfo = await agentOf(m.test).info();
+    expect(testInfo.identity.name).toBe(m.test.name);
+    expect(testInfo.networkState).toBe('isolated');
+
+    const undo = await driver.run(job.id, 'undo-failover');
+    expect(undo.status, undo.error ?? '').toBe('succeeded');
+    current = await driver.job(job.id);
+    expect(current.state).toBe('protecting');
+    const after = (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items;
+    expect(after.some((s: { isTestSnapshot: boolean }) => s.isTestSnapshot)).toBe(false);
+  });
+
+  it('a test failover fails when the test machine’s adapter names do not match the mapping', { timeout: 120_000 }, async () => {
+    const m = await machines(['Production=127.0.0.1']);
+    const refused = await driver.admin.request({
+      method: 'POST',
+      url: '/api/jobs',
+      payload: {
+        name: 'mismatched', type: 'full-server', sourceServerId: m.ids.source, targetServerId: m.ids.target, directories: [join(m.source.disk, 'C')], replicaRoot: join(m.target.disk, 'r'),
+        options: { adapterMapping: [{ source: 'Backup', target: 'Backup' }], testFailover: { testServerId: m.ids.test } },
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'options.testFailover.testServerId', message: expect.stringContaining('"Backup"') });
+  });
+
+  it('going live during a test undoes the test first; live failover → Reverse → Failover → Reverse returns to the original machines', { timeout: 180_000 }, async () => {
+    const m = await machines();
+    const { job, replica } = await protect(m);
+    expect((await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' })).status).toBe('succeeded');
+    const live = await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' });
+    expect(live.status, live.error ?? '').toBe('succeeded');
+    expect(live.steps.map((s) => s.key).slice(0, 1)).toEqual(['undo-undo-test-failover']);
+    let current = await driver.job(job.id);
+    expect(current.state).toBe('failed-over');
+    expect(current.identities).toMatchObject({ source: { serverId: m.ids.target }, target: null });
+    expect((await agentOf(m.target).info()).identity.name).toBe(m.source.name);
+
+    await agentOf(m.source).injectFault({ fault: 'power-on' });
+    await driver.waitForJob(job.id, () => true, 'source powered on');
+    await waitForOnline(m.ids.source);
+    const reverse = await driver.run(job.id, 'reverse');
+    expect(reverse.status, reverse.error ?? '').toBe('succeeded');
+    expect(reverse.steps.map((s) => s.phase)).toEqual(expect.arrayContaining(['restoring', 'synchronizing', 'rebooting']));
+    current = await driver.waitForState(job.id, 'protecting');
+    expect(current.isReversed).toBe(true);
+    expect(current.identities).toMatchObject({ source: { serverId: m.ids.target }, target: { serverId: m.ids.source } });
+    expect((await agentOf(m.source).info()).identity.name).toBe(m.target.name);
+
+    // Protection now runs from the original target machine to the original source machine.
+    writeFileSync(join(replica, 'written-after-reverse.txt'), 'reversed');
+    const reversedReplica = join(m.source.disk, 'reverse-replica', replica);
+    await driver.waitForJob(job.id, () => sameTree(replica, reversedReplica), 'reversed replication');
+
+    const back = await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' });
+    expect(back.status, back.error ?? '').toBe('succeeded');
+    expect((await driver.job(job.id)).identities).toMatchObject({ source: { serverId: m.ids.source }, target: null });
+    await agentOf(m.target).injectFault({ fault: 'power-on' });
+    await waitForOnline(m.ids.target);
+    const reverseBack = await driver.run(job.id, 'reverse');
+    expect(reverseBack.status, reverseBack.error ?? '').toBe('succeeded');
+    current = await driver.waitForState(job.id, 'protecting');
+    expect(current.isReversed).toBe(false);
+    expect(current.identities).toMatchObject({ source: { serverId: m.ids.source }, target: { serverId: m.ids.target } });
+    expect((await agentOf(m.source).info()).identity.name).toBe(m.source.name);
+    expect((await agentOf(m.target).info()).identity.name).toBe(m.target.name);
+  });
+
+  it('snapshot failover: Apply, and Revert to last good snapshot when the target data state is bad', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job, volume } = await protect(m);
+    const snap = await driver.run(job.id, 'snapshots');
+    expect(snap.status, snap.error ?? '').toBe('succeeded');
+    const [snapshot] = (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items;
+    expect(snapshot).toMatchObject({ type: 'manual', isGood: true });
+
+    writeFileSync(join(volume, 'after-snapshot.txt'), 'later');
+    await agentOf(m.target).injectFault({ fault: 'mark-target-bad', jobId: job.id });
+    await driver.waitForJob(job.id, (j) => j.targetDataState === 'bad', 'target data state bad');
+    const actions = (await driver.admin.request({ url: `/api/jobs/${job.id}/actions` })).json();
+    const revert = actions.failover.queue.find((q: { choice: string }) => q.choice === 'revert-if-bad');
+    expect(revert.allowed).toBe(true);
+
+    const failover = await driver.run(job.id, 'failover', { type: 'live', queue: 'revert-if-bad' });
+    expect(failover.status, failover.error ?? '').toBe('succeeded');
+    const report = (failover.result as Record<string, { queue?: { action: string; snapshot?: { snapshotId: string } } }>)['fail-over-full-server'];
+    expect(report?.queue?.action).toBe('reverted');
+    expect((await driver.job(job.id)).state).toBe('failed-over');
+  });
+
+  it('failover to a chosen snapshot, with Discard', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job } = await protect(m);
+    expect((await driver.run(job.id, 'snapshots')).status).toBe('succeeded');
+    const [snapshot] = (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items;
+    const failover = await driver.run(job.id, 'failover', { type: 'snapshot', queue: 'discard', snapshotId: snapshot.id });
+    expect(failover.status, failover.error ?? '').toBe('succeeded');
+    expect((await driver.job(job.id)).state).toBe('failed-over');
+  });
+
+  it('manual reversal: without reverse protection Reverse is refused; the failed-over target takes no new job until the old job is deleted', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job } = await protect(m, { hasReverseProtection: false });
+    const actions = (await driver.admin.request({ url: `/api/jobs/${job.id}/actions` })).json();
+    const live = actions.failover.types.find((o: { type: string }) => o.type === 'live');
+    expect(live.warnings.map((w: { code: string }) => w.code)).toContain('license-loss');
+    expect((await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' })).status).toBe('succeeded');
+    const reverse = await driver.command(job.id, 'reverse');
+    expect(reverse.statusCode).toBe(409);
+
+    const newJob = { name: 'New protection', type: 'full-server', sourceServerId: m.ids.test, targetServerId: m.ids.target, directories: [join(m.test.disk, 'C')], replicaRoot: join(m.target.disk, 'new') };
+    const refused = await driver.admin.request({ method: 'POST', url: '/api/jobs', payload: newJob });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(job.name);
+    expect((await driver.admin.request({ method: 'DELETE', url: `/api/jobs/${job.id}` })).statusCode).toBe(204);
+    const created = await driver.admin.request({ method: 'POST', url: '/api/jobs', payload: newJob });
+    expect(created.statusCode, created.body).toBe(201);
+  });
+});
+
+async function waitForOnline(serverId: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const server = (await driver.admin.request({ url: `/api/servers/${serverId}` })).json();
+    if (server.status === 'online') return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server ${serverId} did not come online`);
+}
