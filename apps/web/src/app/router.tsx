@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: paths.server.pattern, lazy: () => import('./routes/server-details.tsx') },
       { path: paths.editServer.pattern, lazy: () => import('./routes/edit-server.tsx') },
       { path: paths.audit.pattern, lazy: () => import('./routes/audit.tsx') },
+      { path: paths.notifications.pattern, lazy: () => import('./routes/notifications.tsx') },
       { path: paths.users.pattern, lazy: () => import('./routes/users.tsx') },
       { path: paths.tokens.pattern, lazy: () => import('./routes/tokens.tsx') },
       { path: '*', lazy: () => import('./routes/not-found.tsx') },

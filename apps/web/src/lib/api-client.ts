@@ -5,6 +5,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. `Idempotency-Key` on a job command. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface RequestOptions {
  * defence relies on the Origin header plus a non-simple content type.
  */
 export async function apiRequest<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -34,6 +36,6 @@ export async function apiRequest<T>(method: Method, url: string, options: Reques
 }
 
 export const apiGet = <T>(url: string, signal?: AbortSignal) => apiRequest<T>('GET', url, { signal });
-export const apiPost = <T>(url: string, body?: unknown) => apiRequest<T>('POST', url, { body });
+export const apiPost = <T>(url: string, body?: unknown, headers?: Record<string, string>) => apiRequest<T>('POST', url, { body, headers });
 export const apiPatch = <T>(url: string, body: unknown) => apiRequest<T>('PATCH', url, { body });
 export const apiDelete = <T = void>(url: string) => apiRequest<T>('DELETE', url);

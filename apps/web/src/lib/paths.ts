@@ -15,7 +15,11 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const paths = {
   login: { pattern: '/login', href: (next?: string) => withQuery('/login', { next }) },
-  jobs: { pattern: '/jobs', href: () => '/jobs' },
+  jobs: { pattern: '/jobs', href: (query?: Query) => withQuery('/jobs', query) },
+  job: { pattern: '/jobs/:jobId', href: (jobId: string, query?: Query) => withQuery(`/jobs/${id(jobId)}`, query) },
+  newJob: { pattern: '/jobs/new', href: () => '/jobs/new' },
+  editJob: { pattern: '/jobs/:jobId/edit', href: (jobId: string) => `/jobs/${id(jobId)}/edit` },
+  notifications: { pattern: '/notifications', href: () => '/notifications' },
   servers: { pattern: '/servers', href: () => '/servers' },
   server: { pattern: '/servers/:serverId', href: (serverId: string) => `/servers/${id(serverId)}` },
   editServer: { pattern: '/servers/:serverId/edit', href: (serverId: string) => `/servers/${id(serverId)}/edit` },
@@ -38,6 +42,14 @@ export const paths = {
     audit: (query?: Query) => withQuery('/api/audit', query),
     auditExport: (query: Query & { format: 'csv' | 'json' }) => withQuery('/api/audit/export', query),
     auditVerify: () => '/api/audit/verify',
+    jobs: (query?: Query) => withQuery('/api/jobs', query),
+    job: (jobId: string) => `/api/jobs/${id(jobId)}`,
+    /** A toolbar command or a read under the job: `actions`, `failover`, `snapshots`, `history`… */
+    jobPart: (jobId: string, part: string) => `/api/jobs/${id(jobId)}/${part}`,
+    operation: (operationId: string) => `/api/operations/${id(operationId)}`,
+    notifications: (query?: Query) => withQuery('/api/notifications', query),
+    acknowledgeNotification: (notificationId: string) => `/api/notifications/${id(notificationId)}/acknowledge`,
+    events: '/api/events',
   },
 } as const;
 
