@@ -119,8 +119,9 @@ export class AgentMonitor {
   private async onMessage(serverId: string, entry: Subscription, message: AgentStreamMessage) {
     const { prisma } = this.db;
     if (message.type === 'heartbeat') {
+      // A machine that is off or cut from the network is not there for its users: no heartbeat counts.
+      if (message.powerState !== 'on' || message.networkState === 'disconnected') return;
       entry.lastHeartbeatAt = Date.now();
-      if (message.powerState !== 'on') return;
       const server = await prisma.server.findUnique({ where: { id: serverId }, select: { status: true, lastSeenAt: true } });
       if (server && (server.status !== 'online' || !server.lastSeenAt || Date.now() - server.lastSeenAt.getTime() > 5000)) {
         await this.setServerHealth(serverId, 'online');

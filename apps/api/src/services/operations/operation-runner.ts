@@ -13,6 +13,7 @@ import { syncSnapshots } from './sync-snapshots.ts';
 
 /** A best-effort step (e.g. shutting down a source that is already dead) does not wait long for an answer. */
 const BEST_EFFORT_TIMEOUT_MS = 15_000;
+const OFFLINE_BEST_EFFORT_TIMEOUT_MS = 2_000;
 /** Steps after which the target's snapshot list may have changed. */
 const SNAPSHOT_COMMANDS = new Set(['take-snapshot', 'start-test-failover', 'delete-snapshot', 'revert-snapshot', 'fail-over-full-server', 'undo-test-failover']);
 
@@ -129,7 +130,10 @@ export class OperationRunner {
       }
       const command = await buildStepCommand(step, inputs);
       const agent = await this.agents(step.serverId);
-      result = await agent.runStep(step.id, command, step.isBestEffort ? { timeoutMs: BEST_EFFORT_TIMEOUT_MS } : {});
+      // A machine the monitor already sees offline (e.g. the failed source) gets only a short try.
+      const isOffline = inputs.servers.get(step.serverId)?.status === 'offline';
+      const timeoutMs = step.isBestEffort ? (isOffline ? OFFLINE_BEST_EFFORT_TIMEOUT_MS : BEST_EFFORT_TIMEOUT_MS) : undefined;
+      result = await agent.runStep(step.id, command, timeoutMs ? { timeoutMs } : {});
     } catch (error) {
       const message = errorText(error);
       await prisma.$transaction(async (tx) => {
