@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CreateJobRequestSchema,
+  type CreateJobRequestSchema,
   JobOptionsSchema,
   type JobListQuery,
   type JobOptions,
