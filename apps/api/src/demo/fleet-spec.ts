@@ -101,12 +101,15 @@ export function demoJobs(demoDir: string, serverIds: Record<string, string>): Cr
         waitForUser: true,
         services: ['World Wide Web Publishing Service', 'SQL Server (MSSQLSERVER)'],
         hasReverseProtection: true,
+        // Each machine keeps its copy on its own disk: web01 receives here while protection runs in reverse…
+        reverseReplicaRoot: join(diskOf(demoDir, 'web01'), 'Replica'),
         productionAdapter: 'Production',
         adapterMapping: [
           { source: 'Production', target: 'Production' },
           { source: 'Backup', target: 'Backup' },
         ],
-        testFailover: { testServerId: serverIds.webtest!, keepSnapshotOnUndo: false },
+        // …and webtest receives the test failover's snapshot here.
+        testFailover: { testServerId: serverIds.webtest!, keepSnapshotOnUndo: false, replicaPath: join(diskOf(demoDir, 'webtest'), 'TestFailover') },
         snapshotSchedule: { isEnabled: true, intervalMinutes: 5, keep: 12 },
       },
     },

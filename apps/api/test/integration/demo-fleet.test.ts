@@ -24,7 +24,7 @@ const blockers: NetServer[] = [];
 
 function listenOn(port: number): Promise<NetServer> {
   return new Promise((resolve, reject) => {
-    const server = createNetServer();
+    const server = createNetServer((socket) => socket.destroy());
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));
   });
@@ -59,6 +59,7 @@ async function startConsoleWithDemo(): Promise<{ app: FastifyInstance; agents: D
 }
 
 async function stopConsole(app: FastifyInstance, fleet: DemoFleet) {
+  consoles.splice(consoles.indexOf(app), 1);
   await app.close();
   await fleet.stop();
 }

@@ -17,6 +17,16 @@ const OFFLINE_BEST_EFFORT_TIMEOUT_MS = 2_000;
 /** Steps after which the target's snapshot list may have changed. */
 const SNAPSHOT_COMMANDS = new Set(['take-snapshot', 'start-test-failover', 'delete-snapshot', 'revert-snapshot', 'fail-over-full-server', 'undo-test-failover']);
 
+/**
+ * Crash injection for the durability tests, only when SYNCSAFE_TEST_CRASH_AT is set (never in normal
+ * runs): `<operation kind>:<step key>:<before|after>` kills the process with SIGKILL right after the
+ * step is marked running (before the agent is asked) or right after the agent answered (before the
+ * answer is persisted) — the two moments a crash can split.
+ */
+function crashPoint(kind: string, stepKey: string, moment: 'before' | 'after') {
+  if (process.env.SYNCSAFE_TEST_CRASH_AT === `${kind}:${stepKey}:${moment}`) process.kill(process.pid, 'SIGKILL');
+}
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -114,6 +124,7 @@ export class OperationRunner {
       if (step.phase) await publishJob(tx, job.id);
     });
     let result: unknown;
+    crashPoint(kind, step.key, 'before');
     try {
       if (!step.serverId) throw new Error(`step ${step.key} has no server to run on`);
       if (step.command === 'start-protection') {
@@ -143,6 +154,7 @@ export class OperationRunner {
       this.log.warn({ operationId: step.operationId, step: step.key, kind, err: message }, step.isBestEffort ? 'best-effort step skipped' : 'step failed');
       return step.isBestEffort ? null : `${step.key}: ${message}`;
     }
+    crashPoint(kind, step.key, 'after');
     inputs.results.set(step.key, result);
     const snapshots = SNAPSHOT_COMMANDS.has(step.command) ? await this.targetSnapshots(job.id, step, inputs) : null;
     await prisma.$transaction(async (tx) => {

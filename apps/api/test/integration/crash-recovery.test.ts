@@ -1,0 +1,161 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAgentClient, type AgentClient } from '@syncsafe/agent-client';
+import type { Job, Operation } from '@syncsafe/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
+import { ConsoleProcess, HttpCaller } from '../support/console-process.ts';
+
+/**
+ * The console is killed (SIGKILL) in the middle of each operation kind — right before a step reaches
+ * its agent, or right after the agent answered and before the console recorded it — then restarted.
+ * Every operation must complete, and no agent may have executed any step twice.
+ */
+let fleet: AgentFleet;
+let dataDir: string;
+let console_: ConsoleProcess | null = null;
+let port = 0;
+const agents = new Map<string, AgentClient>();
+
+beforeAll(() => {
+  fleet = new AgentFleet();
+  dataDir = fleet.tempDir('console');
+});
+afterAll(async () => {
+  await console_?.kill();
+  await fleet?.cleanUp();
+});
+
+async function startConsole(crashAt?: string) {
+  await console_?.kill('SIGTERM');
+  console_ = await ConsoleProcess.start(dataDir, { PORT: String(port), ...(crashAt ? { SYNCSAFE_TEST_CRASH_AT: crashAt } : {}) });
+  port = Number(new URL(console_.baseUrl).port);
+  return HttpCaller.signIn(console_.baseUrl);
+}
+
+async function addServer(http: HttpCaller, agent: RunningAgent, adapters: string[] = []) {
+  agents.set(agent.name, createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD }));
+  const res = await http.request<{ id: string }>('POST', '/api/servers', { name: agent.name, address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD, networkAdapters: adapters });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+async function waitFor<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (until(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+}
+
+/** Steps whose agent must have executed them exactly once; a powered-off machine is checked once it is back. */
+const unverified: { agent: string; stepId: string; label: string }[] = [];
+
+async function verifySteps() {
+  for (const step of unverified.splice(0)) {
+    const record = await agents.get(step.agent)!.getStep(step.stepId).catch(() => undefined);
+    if (record === undefined) unverified.push(step);
+    else expect(record?.attempts, step.label).toBe(1);
+  }
+}
+
+/**
+ * Sends the command to a console that will crash at `crashAt`, restarts it after the crash, waits for
+ * the operation to end, and checks every step ran exactly once on its agent.
+ */
+async function crashDuring(jobId: string, crashAt: string, send: (http: HttpCaller) => Promise<{ status: number; body: unknown }>, expectedState: string) {
+  const doomed = await startConsole(crashAt);
+  const sent = await send(doomed);
+  expect([201, 202], JSON.stringify(sent.body)).toContain(sent.status);
+  const exitCode = await console_!.exited;
+  expect(exitCode).toBeNull(); // killed by the signal, not exited
+  const http = await startConsole();
+  const operations = await waitFor(
+    async () => (await http.request<{ items: Operation[] }>('GET', `/api/jobs/${jobId}/operations`)).body.items,
+    (items) => items.length > 0 && items.every((o) => o.status === 'succeeded' || o.status === 'failed'),
+    `operations of ${crashAt} to end`,
+  );
+  const [operation] = operations;
+  expect(operation!.status, `${crashAt}: ${operation!.error}`).toBe('succeeded');
+  for (const step of operation!.steps.filter((s) => s.status === 'succeeded')) {
+    const server = (await http.request<{ name: string }>('GET', `/api/servers/${step.serverId}`)).body;
+    unverified.push({ agent: server.name, stepId: step.id, label: `${crashAt}: step ${step.key} on ${server.name}` });
+  }
+  await verifySteps();
+  const job = (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body;
+  expect(job.state, crashAt).toBe(expectedState);
+  return http;
+}
+
+describe('crash recovery', () => {
+  it('every Files and Folders operation kind survives a console crash at its riskiest step', { timeout: 300_000 }, async () => {
+    const [source, target] = await Promise.all([fleet.start({ name: 'crash01' }), fleet.start({ name: 'crash02' })]);
+    let http = await startConsole();
+    const sourceId = await addServer(http, source);
+    const targetId = await addServer(http, target);
+    const data = join(source.disk, 'data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'file.txt'), 'content');
+    const body = { name: 'Crash files', type: 'files-and-folders', sourceServerId: sourceId, targetServerId: targetId, directories: [data], replicaRoot: join(target.disk, 'replica') };
+
+    const doomed = await startConsole('start:mirror:after');
+    const created = await doomed.request<Job>('POST', '/api/jobs', body);
+    expect(created.status).toBe(201);
+    const jobId = created.body.id;
+    await console_!.exited;
+    http = await startConsole();
+    await waitFor(async () => (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body, (j) => j.state === 'protecting', 'protecting after the crash');
+
+    await crashDuring(jobId, 'take-snapshot:take-snapshot:after', (h) => h.request('POST', `/api/jobs/${jobId}/snapshots`, {}), 'protecting');
+    await crashDuring(jobId, 'failover:fail-over-files:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
+    await crashDuring(jobId, 'restore:restore:before', (h) => h.request('POST', `/api/jobs/${jobId}/restore`, { restoreData: true }), 'restored');
+    await crashDuring(jobId, 'failback:fail-back:after', (h) => h.request('POST', `/api/jobs/${jobId}/failback`, {}), 'stopped');
+    await crashDuring(jobId, 'start:start-protection:before', (h) => h.request('POST', `/api/jobs/${jobId}/start`, {}), 'protecting');
+    await crashDuring(jobId, 'stop:stop-protection:after', (h) => h.request('POST', `/api/jobs/${jobId}/stop`, {}), 'stopped');
+  });
+
+  it('every Full Server operation kind survives a console crash at its riskiest step', { timeout: 300_000 }, async () => {
+    const adapters = ['Production=127.0.0.1', 'Backup'];
+    const [source, target, test] = await Promise.all([
+      fleet.start({ name: 'crashweb1', adapters }),
+      fleet.start({ name: 'crashweb2', adapters }),
+      fleet.start({ name: 'crashwebt', adapters }),
+    ]);
+    let http = await startConsole();
+    const names = ['Production', 'Backup'];
+    const ids = { source: await addServer(http, source, names), target: await addServer(http, target, names), test: await addServer(http, test, names) };
+    const volume = join(source.disk, 'C');
+    mkdirSync(volume, { recursive: true });
+    writeFileSync(join(volume, 'system.dat'), 'state');
+    const created = await http.request<Job>('POST', '/api/jobs', {
+      name: 'Crash server',
+      type: 'full-server',
+      sourceServerId: ids.source,
+      targetServerId: ids.target,
+      directories: [volume],
+      replicaRoot: join(target.disk, 'replica'),
+      options: {
+        hasReverseProtection: true,
+        productionAdapter: 'Production',
+        rebootSeconds: 0,
+        reverseReplicaRoot: join(source.disk, 'reverse'),
+        testFailover: { testServerId: ids.test, replicaPath: join(test.disk, 'test') },
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const jobId = created.body.id;
+    await waitFor(async () => (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body, (j) => j.state === 'protecting', 'protecting');
+
+    await crashDuring(jobId, 'test-failover:start-test-failover:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'test', queue: 'apply' }), 'test-failed-over');
+    await crashDuring(jobId, 'undo-failover:undo-test-failover:before', (h) => h.request('POST', `/api/jobs/${jobId}/undo-failover`, {}), 'protecting');
+    await crashDuring(jobId, 'failover:fail-over-full-server:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
+    await agents.get('crashweb1')!.injectFault({ fault: 'power-on' });
+    await verifySteps();
+    await waitFor(async () => (await http.request<{ status: string }>('GET', `/api/servers/${ids.source}`)).body, (s) => s.status === 'online', 'source online');
+    await crashDuring(jobId, 'reverse:restore-identity:after', (h) => h.request('POST', `/api/jobs/${jobId}/reverse`, {}), 'protecting');
+    expect(unverified).toEqual([]);
+  });
+});
