@@ -124,7 +124,7 @@ describe('crash recovery', () => {
       fleet.start({ name: 'crashweb2', adapters }),
       fleet.start({ name: 'crashwebt', adapters }),
     ]);
-    let http = await startConsole();
+    const http = await startConsole();
     const names = ['Production', 'Backup'];
     const ids = { source: await addServer(http, source, names), target: await addServer(http, target, names), test: await addServer(http, test, names) };
     const volume = join(source.disk, 'C');
