@@ -7,6 +7,7 @@ import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '.
 import { ConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { sameTree } from '../support/trees.ts';
+import { SnapshotScheduler } from '../../src/services/monitoring/snapshot-scheduler.ts';
 
 let t: TestApp;
 let fleet: AgentFleet;
@@ -79,6 +80,26 @@ async function protect(m: Machines, options: Record<string, unknown> = {}): Prom
 }
 
 describe('Full Server', () => {
+  it('takes Scheduled snapshots on time, and a Deferred one once the test server is online', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job } = await protect(m, { snapshotSchedule: { isEnabled: true, intervalMinutes: 1, keep: 10 } });
+    let clock = Date.parse(job.createdAt) + 60_000 + 1000;
+    const scheduler = new SnapshotScheduler(t.db.prisma, t.app.log, (id) => t.app.operations.enqueue(id), () => clock);
+    const snapshotsOf = async () => (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items as { type: string }[];
+
+    await scheduler.tick();
+    await driver.waitForJob(job.id, () => true, 'tick');
+    const scheduled = await waitForSnapshots(snapshotsOf, 1);
+    expect(scheduled.map((s) => s.type)).toEqual(['scheduled']);
+
+    expect((await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' })).status).toBe('succeeded');
+    clock += 10 * 60_000;
+    await scheduler.tick();
+    const afterTest = await waitForSnapshots(snapshotsOf, 3);
+    expect(afterTest.map((s) => s.type).sort()).toEqual(['deferred', 'manual', 'scheduled']);
+    expect((await driver.run(job.id, 'undo-failover')).status).toBe('succeeded');
+  });
+
   it('test failover keeps protection running, then Undo deletes the test snapshot as configured', { timeout: 120_000 }, async () => {
     const m = await machines();
     const { job } = await protect(m);
@@ -217,4 +238,14 @@ async function waitForOnline(serverId: string) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server ${serverId} did not come online`);
+}
+
+async function waitForSnapshots<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const items = await read();
+    if (items.length >= count) return items;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`fewer than ${count} snapshots`);
 }
