@@ -32,6 +32,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, loader: () => redirect(paths.servers.href()) },
       { path: paths.jobs.pattern, lazy: () => import('./routes/jobs.tsx') },
+      { path: paths.newJob.pattern, lazy: () => import('./routes/job-wizard.tsx') },
+      { path: paths.job.pattern, lazy: () => import('./routes/job-details.tsx') },
+      { path: paths.editJob.pattern, lazy: () => import('./routes/job-wizard.tsx') },
       { path: paths.servers.pattern, lazy: () => import('./routes/servers.tsx') },
       { path: paths.server.pattern, lazy: () => import('./routes/server-details.tsx') },
       { path: paths.editServer.pattern, lazy: () => import('./routes/edit-server.tsx') },

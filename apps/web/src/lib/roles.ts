@@ -9,3 +9,8 @@ export const roleDescriptions: Record<Role, string> = {
 };
 
 export const roles: readonly Role[] = ['auditor', 'operator', 'admin'];
+
+/** Why a user cannot run job commands at all (auditors read only), or null when they may. */
+export function jobCommandRoleReason(role: Role): string | null {
+  return role === 'auditor' ? `Running jobs needs the Operator role; you are signed in with the ${roleLabels[role]} role.` : null;
+}

@@ -49,3 +49,11 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Take Snapshot runs at once (no options): a Manual snapshot of the target's data. */
+export function useTakeSnapshot() {
+  return useMutation({
+    mutationFn: ({ jobId, version }: { jobId: string; version?: number }) =>
+      runJobCommand(jobId, 'take-snapshot', version === undefined ? {} : { expectedVersion: version }, newIdempotencyKey()),
+  });
+}
