@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
 import { ConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { sameTree } from '../support/trees.ts';
+import { sameTree, treeHashes } from '../support/trees.ts';
 import { SnapshotScheduler } from '../../src/services/monitoring/snapshot-scheduler.ts';
 
 let t: TestApp;
@@ -200,14 +200,21 @@ describe('Full Server', () => {
     expect((await driver.job(job.id)).state).toBe('failed-over');
   });
 
-  it('failover to a chosen snapshot, with Discard', { timeout: 120_000 }, async () => {
+  it.each(['apply', 'discard', 'revert-if-bad'] as const)('failover to a chosen snapshot, with %s', { timeout: 120_000 }, async (queue) => {
     const m = await machines();
-    const { job } = await protect(m);
+    const { job, volume, replica } = await protect(m);
     expect((await driver.run(job.id, 'snapshots')).status).toBe('succeeded');
     const [snapshot] = (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items;
-    const failover = await driver.run(job.id, 'failover', { type: 'snapshot', queue: 'discard', snapshotId: snapshot.id });
+    writeFileSync(join(volume, 'after-snapshot.txt'), 'newer than the snapshot');
+    await driver.waitForJob(job.id, () => sameTree(replica, volume), 'newer data replicated');
+    const failover = await driver.run(job.id, 'failover', { type: 'snapshot', queue, snapshotId: snapshot.id });
     expect(failover.status, failover.error ?? '').toBe('succeeded');
-    expect((await driver.job(job.id)).state).toBe('failed-over');
+    const current = await driver.job(job.id);
+    expect(current.state).toBe('failed-over');
+    expect(current.identities).toMatchObject({ source: { serverId: m.ids.target }, target: null });
+    // The target's data was reverted to the snapshot: what came after it is gone.
+    expect(treeHashes(replica)['after-snapshot.txt']).toBeUndefined();
+    expect(treeHashes(replica)['app.cfg']).toBeDefined();
   });
 
   it('manual reversal: without reverse protection Reverse is refused; the failed-over target takes no new job until the old job is deleted', { timeout: 120_000 }, async () => {
