@@ -15,7 +15,8 @@ export function toJob({ row, options, facts, activeOperation }: JobContext): Job
     target: serverRef(row.target),
     testServer: row.testServer ? serverRef(row.testServer) : null,
     state: facts.state,
-    activity: (row.activity as JobActivity | null) ?? null,
+    // The agents' activity means something only while the job protects.
+    activity: facts.state === 'protecting' ? ((row.activity as JobActivity | null) ?? null) : null,
     reversePhase: (row.reversePhase as ReversePhase | null) ?? null,
     targetDataState: facts.targetDataState,
     isReversed: row.isReversed,

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { AgentUnreachableError } from '@syncsafe/agent-client';
 import type { JobType } from '@syncsafe/contracts';
 import type { Server } from '@syncsafe/db';
 import type { AgentDirectory } from './agent-port.ts';
@@ -9,6 +10,19 @@ import type { AgentDirectory } from './agent-port.ts';
  * pointed at that channel. The PUTs are idempotent and the accept step's id derives from the console
  * step's, so a resumed operation repeats all of it safely.
  */
+/** Setup calls wait for an agent that is still starting (e.g. after a restart of the whole fleet). */
+async function whenReachable<T>(call: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof AgentUnreachableError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 export async function ensureProtectionSetup(
   agents: AgentDirectory,
   job: { id: string; type: JobType; directories: string[]; replicaRoot: string | null; reverseReplicaRoot: string | null; targetServerId: string },
@@ -22,22 +36,22 @@ export async function ensureProtectionSetup(
   const isReverse = from.id === job.targetServerId;
   const directories = isReverse ? job.directories.map((d) => posix.join(forwardRoot, d)) : job.directories;
   const replicaRoot = isReverse ? (job.reverseReplicaRoot ?? `${forwardRoot}-reverse`) : forwardRoot;
-  await releaseOtherRole(agents, to.id, job.id, 'target');
-  await releaseOtherRole(agents, from.id, job.id, 'source');
-  const target = await (await agents(to.id)).setUpJob(job.id, { role: 'target', type: job.type, directories, replicaRoot });
-  if (!target.channel) throw new Error(`${to.name} granted no replication channel for the job`);
+  await whenReachable(() => releaseOtherRole(agents, to.id, job.id, 'target'));
+  await whenReachable(() => releaseOtherRole(agents, from.id, job.id, 'source'));
+  const target = await whenReachable(async () => (await agents(to.id)).setUpJob(job.id, { role: 'target', type: job.type, directories, replicaRoot }));
+  const channel = target.channel;
+  if (!channel) throw new Error(`${to.name} granted no replication channel for the job`);
   await (await agents(to.id)).runStep(`${stepId}.accept`, { command: 'start-protection', jobId: job.id });
-  await (await agents(from.id)).setUpJob(job.id, {
-    role: 'source',
-    type: job.type,
-    directories,
-    target: { address: to.address, port: to.port, ...target.channel },
-  });
+  const source = { role: 'source' as const, type: job.type, directories, target: { address: to.address, port: to.port, ...channel } };
+  await whenReachable(async () => (await agents(from.id)).setUpJob(job.id, source));
 }
 
 /** A machine that played the other role (before a Reverse) forgets the job's old setup first; its data stays. */
 async function releaseOtherRole(agents: AgentDirectory, serverId: string, jobId: string, role: 'source' | 'target') {
   const agent = await agents(serverId);
-  const existing = await agent.getJob(jobId).catch(() => null);
+  const existing = await agent.getJob(jobId).catch((error: unknown) => {
+    if (error instanceof AgentUnreachableError) throw error;
+    return null;
+  });
   if (existing && existing.role !== role) await agent.deleteJob(jobId);
 }
