@@ -10,6 +10,7 @@ import {
   AgentStepRecordSchema,
   AgentStepResultSchemas,
   type AgentFaultRequest,
+  type AgentJobSetupRequestSchema,
   type AgentFaultState,
   type AgentHealth,
   type AgentInfo,
@@ -41,7 +42,7 @@ export interface RunStepOptions {
   timeoutMs?: number;
 }
 
-type JobSetupInput = z.input<typeof import('@syncsafe/contracts').AgentJobSetupRequestSchema>;
+type JobSetupInput = z.input<typeof AgentJobSetupRequestSchema>;
 
 /**
  * The console's typed client for one agent. `runStep` is the way to order anything: it retries the

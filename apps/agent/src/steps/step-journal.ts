@@ -89,6 +89,8 @@ export class StepJournal {
       error: null,
     };
     this.save(record, fingerprint);
+    // Assigned once, but the effect callback below may close over it before the assignment.
+    // eslint-disable-next-line prefer-const
     let run!: StepRun;
     const done = this.execute(record, fingerprint, execute, (effect) => run.setEffect(effect));
     run = new StepRun(done);
