@@ -8,6 +8,7 @@ import { ConsoleDriver } from '../support/console-driver.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { sameTree, treeHashes } from '../support/trees.ts';
 import { SnapshotScheduler } from '../../src/services/monitoring/snapshot-scheduler.ts';
+import { createAgentDirectoryFor } from '../support/agent-directory.ts';
 
 let t: TestApp;
 let fleet: AgentFleet;
@@ -82,9 +83,10 @@ async function protect(m: Machines, options: Record<string, unknown> = {}): Prom
 describe('Full Server', () => {
   it('takes Scheduled snapshots on time, and a Deferred one once the test server is online', { timeout: 120_000 }, async () => {
     const m = await machines();
-    const { job } = await protect(m, { snapshotSchedule: { isEnabled: true, intervalMinutes: 1, keep: 10 } });
+    const { job } = await protect(m, { snapshotSchedule: { isEnabled: true, intervalMinutes: 1, keep: 1 } });
     let clock = Date.parse(job.createdAt) + 60_000 + 1000;
-    const scheduler = new SnapshotScheduler(t.db.prisma, t.app.log, (id) => t.app.operations.enqueue(id), () => clock);
+    const agents = createAgentDirectoryFor(t);
+    const scheduler = new SnapshotScheduler(t.db.prisma, t.app.log, (id) => t.app.operations.enqueue(id), () => clock, agents);
     const snapshotsOf = async () => (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items as { type: string }[];
 
     await scheduler.tick();
@@ -98,6 +100,10 @@ describe('Full Server', () => {
     const afterTest = await waitForSnapshots(snapshotsOf, 3);
     expect(afterTest.map((s) => s.type).sort()).toEqual(['deferred', 'manual', 'scheduled']);
     expect((await driver.run(job.id, 'undo-failover')).status).toBe('succeeded');
+    // Keep 1: the next tick prunes the older of the two scheduled/deferred snapshots.
+    await scheduler.tick();
+    const pruned = (await snapshotsOf()).map((s) => s.type);
+    expect(pruned).toEqual(['deferred']);
   });
 
   it('test failover keeps protection running, then Undo deletes the test snapshot as configured', { timeout: 120_000 }, async () => {

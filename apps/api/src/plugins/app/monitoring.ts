@@ -17,7 +17,7 @@ export default fp(async function monitoring(app: FastifyInstance, opts: { agents
     return;
   }
   const monitor = new AgentMonitor(app.db, opts.agents, app.log, (id) => app.operations.enqueue(id));
-  const scheduler = new SnapshotScheduler(app.db.prisma, app.log, (id) => app.operations.enqueue(id));
+  const scheduler = new SnapshotScheduler(app.db.prisma, app.log, (id) => app.operations.enqueue(id), Date.now, opts.agents);
   app.decorate('monitor', monitor);
   app.addHook('onReady', async () => {
     monitor.start();

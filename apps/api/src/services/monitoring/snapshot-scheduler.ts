@@ -5,6 +5,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { SYSTEM_ACTOR } from '../audit/append-audit.ts';
 import { loadJobContext } from '../jobs/load-job.ts';
 import { submitCommand } from '../jobs/submit-command.ts';
+import type { AgentDirectory } from '../operations/agent-port.ts';
+import { syncSnapshots } from '../operations/sync-snapshots.ts';
 
 const TICK_MS = 5000;
 
@@ -22,6 +24,7 @@ export class SnapshotScheduler {
     private readonly log: FastifyBaseLogger,
     private readonly runOperation: (operationId: string) => void,
     private readonly now: () => number = Date.now,
+    private readonly agents: AgentDirectory | null = null,
   ) {}
 
   start() {
@@ -44,10 +47,31 @@ export class SnapshotScheduler {
         await this.takeIfDue(job.id, job.createdAt, snapshotSchedule.intervalMinutes * 60_000).catch((err: unknown) =>
           this.log.warn({ err, jobId: job.id }, 'scheduled snapshot not taken'),
         );
+        await this.prune(job.id, snapshotSchedule.keep).catch((err: unknown) => this.log.warn({ err, jobId: job.id }, 'old snapshots not pruned'));
       }
     } finally {
       this.isTicking = false;
     }
+  }
+
+  /** Keeps the newest `keep` Scheduled/Deferred snapshots; Manual and test snapshots are the user's. */
+  private async prune(jobId: string, keep: number) {
+    if (!this.agents) return;
+    const job = await this.prisma.job.findUnique({ where: { id: jobId }, select: { sourceServerId: true, targetServerId: true, isReversed: true, state: true } });
+    if (!job || job.state !== 'protecting') return;
+    const extra = await this.prisma.snapshot.findMany({
+      where: { jobId, type: { in: ['scheduled', 'deferred'] }, isTestSnapshot: false },
+      orderBy: { takenAt: 'desc' },
+      skip: keep,
+    });
+    if (extra.length === 0) return;
+    const agent = await this.agents(job.isReversed ? job.sourceServerId : job.targetServerId);
+    for (const snapshot of extra) {
+      // The step id is derived from the snapshot: a repeat after a crash is answered, not re-run.
+      await agent.runStep(`prune-${snapshot.id}`, { command: 'delete-snapshot', jobId, snapshotId: snapshot.agentSnapshotId });
+    }
+    const remaining = await agent.listSnapshots(jobId);
+    await this.prisma.$transaction((tx) => syncSnapshots(tx, jobId, remaining));
   }
 
   private async takeIfDue(jobId: string, createdAt: Date, intervalMs: number) {
