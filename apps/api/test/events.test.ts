@@ -118,3 +118,15 @@ describe('event stream', () => {
     expect(events(messages).length).toBeGreaterThan(0);
   });
 });
+
+describe('event retention', () => {
+  it('tells a client whose history was pruned to resync, then streams from the head', async () => {
+    await emitMany(5000, 3);
+    await t.db.prisma.event.updateMany({ data: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await t.db.prisma.$executeRawUnsafe('DELETE FROM events WHERE seq < (SELECT max(seq) FROM events)');
+    const client = await open('?since=1');
+    const messages = await client.waitFor((m) => m.some((x) => x.kind === 'caught-up'));
+    client.ws.terminate();
+    expect(messages[0]).toEqual({ kind: 'resync-required', seq: t.app.events.seq });
+  });
+});

@@ -5,6 +5,10 @@ import { EVENTS_CHANNEL } from './emit-event.ts';
 const BATCH = 500;
 /** NOTIFY is a hint (it can be missed across a reconnect); a slow poll bounds the delay anyway. */
 const POLL_MS = 2000;
+/** The outbox keeps a week of events (and at least the last 10,000): enough for any console to catch up. */
+const RETENTION_MS = 7 * 86_400_000;
+const RETAIN_AT_LEAST = 10_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export function toStreamEvent(row: EventRow): StreamEvent {
   return { seq: Number(row.seq), at: row.createdAt.toISOString(), type: row.type, data: row.data } as StreamEvent;
@@ -27,6 +31,7 @@ export class EventPump {
   private running: Promise<void> | null = null;
   private isDirty = false;
   private timer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private isStopped = false;
 
@@ -38,6 +43,15 @@ export class EventPump {
     this.unlisten = await this.db.listen(EVENTS_CHANNEL, () => this.wake());
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
+    this.pruneTimer = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  /** Drops old events; a client asking for history before the oldest kept gets `resync-required`. */
+  async prune(now = Date.now()) {
+    const keepFrom = BigInt(Math.max(0, this.lastSeq - RETAIN_AT_LEAST));
+    const { count } = await this.db.prisma.event.deleteMany({ where: { createdAt: { lt: new Date(now - RETENTION_MS) }, seq: { lt: keepFrom } } });
+    return count;
   }
 
   get seq() {
@@ -80,6 +94,7 @@ export class EventPump {
   async stop() {
     this.isStopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.unlisten?.().catch(() => undefined);
     await this.running;
     this.listeners.clear();
