@@ -10,7 +10,6 @@ import {
 } from '@syncsafe/contracts';
 import type { z } from 'zod';
 import type { BandwidthThrottle } from '../faults/bandwidth-throttle.ts';
-import { encodeFrameHeader } from './frame-codec.ts';
 
 /** The sending agent's view of its own machine: it cannot send while off or disconnected. */
 export interface SendingMachine {
@@ -27,8 +26,6 @@ export class ChannelRequestError extends Error {
     super(message);
   }
 }
-
-const COALESCE_BYTES = 256 * 1024;
 
 /** Pushes replication frames to another agent's channel over HTTP (keep-alive, streamed bodies). */
 export class ChannelClient {
@@ -105,12 +102,29 @@ export class ChannelClient {
   }
 }
 
-/** One streamed `POST …/batches`: frames are coalesced into large writes, with backpressure and throttling. */
+/** Frames are packed into buffers of this size before they are written to the connection. */
+const PACK_BYTES = 1024 * 1024;
+
+/** Pack buffers go back here once the connection has written them: a mirror reuses a handful instead of allocating one per megabyte. */
+const freePacks: Buffer[] = [];
+
+function takePack(): Buffer {
+  return freePacks.pop() ?? Buffer.allocUnsafe(PACK_BYTES);
+}
+
+function returnPack(pack: Buffer): void {
+  if (freePacks.length < 8) freePacks.push(pack);
+}
+
+/**
+ * One streamed `POST …/batches`. Frames are packed into large buffers (small file content is read
+ * straight into them), written with backpressure and throttling.
+ */
 export class BatchRequest {
   frames = 0;
   bytes = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private pack = takePack();
+  private used = 0;
   private failure: Error | null = null;
   private readonly response: Promise<{ status: number; body: Buffer }>;
 
@@ -119,7 +133,6 @@ export class BatchRequest {
     private readonly throttle: BandwidthThrottle,
     private readonly onDone: () => void,
   ) {
-    request.setHeader('transfer-encoding', 'chunked');
     this.response = new Promise((resolve, reject) => {
       request.once('error', (error) => {
         this.failure = error;
@@ -132,16 +145,44 @@ export class BatchRequest {
     this.response.catch(() => undefined);
   }
 
+  /** A frame whose content is already in memory. */
   async write(header: object, content?: Buffer): Promise<void> {
-    const frame = encodeFrameHeader(header);
-    this.frames++;
-    this.pending.push(frame);
-    this.pendingBytes += frame.length;
-    if (content && content.length > 0) {
-      this.pending.push(content);
-      this.pendingBytes += content.length;
+    const json = JSON.stringify(header);
+    const headerBytes = 4 + Buffer.byteLength(json);
+    const size = content?.length ?? 0;
+    if (headerBytes + size <= PACK_BYTES) {
+      await this.reserve(headerBytes + size);
+      this.putHeader(json, headerBytes);
+      if (content) this.used += content.copy(this.pack, this.used);
+    } else {
+      await this.reserve(headerBytes);
+      this.putHeader(json, headerBytes);
+      await this.flush();
+      if (content) await this.send(content);
     }
-    if (this.pendingBytes >= COALESCE_BYTES) await this.flush();
+    this.frames++;
+    this.bytes += headerBytes + size;
+  }
+
+  /**
+   * A frame whose `size` content bytes `fill` reads straight into the pack. When `fill` delivers
+   * fewer bytes (the file shrank), the frame is taken back and false is returned.
+   */
+  async writeFilled(header: { size: number }, fill: (into: Buffer, offset: number, length: number) => number): Promise<boolean> {
+    const json = JSON.stringify(header);
+    const headerBytes = 4 + Buffer.byteLength(json);
+    if (headerBytes + header.size > PACK_BYTES) throw new Error('frame too large to pack');
+    await this.reserve(headerBytes + header.size);
+    const start = this.used;
+    this.putHeader(json, headerBytes);
+    if (fill(this.pack, this.used, header.size) < header.size) {
+      this.used = start;
+      return false;
+    }
+    this.used += header.size;
+    this.frames++;
+    this.bytes += headerBytes + header.size;
+    return true;
   }
 
   async finish(): Promise<AgentBatchResult> {
@@ -160,29 +201,45 @@ export class BatchRequest {
     this.onDone();
   }
 
+  private putHeader(json: string, headerBytes: number): void {
+    this.pack.writeUInt32BE(headerBytes - 4, this.used);
+    this.pack.write(json, this.used + 4, 'utf8');
+    this.used += headerBytes;
+  }
+
+  private async reserve(length: number): Promise<void> {
+    if (this.used + length > PACK_BYTES) await this.flush();
+  }
+
   private async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const pack = this.pack;
+    const data = pack.subarray(0, this.used);
+    this.pack = takePack();
+    this.used = 0;
+    await this.send(data, () => returnPack(pack));
+  }
+
+  private async send(data: Buffer, onWritten?: () => void): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.bytes += this.pendingBytes;
-    this.pendingBytes = 0;
     await this.throttle.take(data.length);
     if (this.failure) throw this.failure;
-    if (!this.request.write(data)) {
-      await new Promise<void>((resolve, reject) => {
-        const onDrain = () => {
-          this.request.off('error', onError);
-          resolve();
-        };
-        const onError = (error: Error) => {
-          this.request.off('drain', onDrain);
-          reject(error);
-        };
-        this.request.once('drain', onDrain);
-        this.request.once('error', onError);
-      });
-    }
+    const isBelowLimit = this.request.write(data, (error) => {
+      if (!error) onWritten?.();
+    });
+    if (isBelowLimit) return;
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        this.request.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error) => {
+        this.request.off('drain', onDrain);
+        reject(error);
+      };
+      this.request.once('drain', onDrain);
+      this.request.once('error', onError);
+    });
   }
 }
 

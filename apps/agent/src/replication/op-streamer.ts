@@ -7,8 +7,9 @@ import type { TreeEntry } from './tree-walk.ts';
 
 /** Files up to this size travel in one frame; larger ones in chunks of this size, resumable. */
 export const CHUNK_BYTES = 512 * 1024;
-const BATCH_BYTES = 16 * 1024 * 1024;
-const BATCH_FRAMES = 4096;
+/** Batch limits: each batch is acknowledged; bigger batches mean fewer pauses in a mirror. */
+const BATCH_BYTES = 64 * 1024 * 1024;
+const BATCH_FRAMES = 16_384;
 
 export interface StreamHooks {
   /** A file's content went out; `sent` is the entry as read (it may be newer than planned). */
@@ -69,12 +70,25 @@ export class OpStreamer {
     this.hooks.checkContinue?.();
     if (!this.batch) this.batch = this.client.openBatch();
     await this.batch.write(header, content);
+    await this.afterFrame(content?.length ?? 0);
+  }
+
+  /** A frame whose content is read from a file straight into the batch; false when the file came up short. */
+  private async filledFrame(header: { size: number }, fd: number, position: number): Promise<boolean> {
+    this.hooks.checkContinue?.();
+    if (!this.batch) this.batch = this.client.openBatch();
+    const isWritten = await this.batch.writeFilled(header, (into, offset, length) => readFully(fd, into, offset, length, position));
+    if (isWritten) await this.afterFrame(header.size);
+    return isWritten;
+  }
+
+  private async afterFrame(contentBytes: number): Promise<void> {
     this.totals.ops++;
-    if (content && content.length > 0) {
-      this.totals.contentBytes += content.length;
-      this.hooks.onContent?.(content.length);
+    if (contentBytes > 0) {
+      this.totals.contentBytes += contentBytes;
+      this.hooks.onContent?.(contentBytes);
     }
-    if (this.batch.bytes >= BATCH_BYTES || this.batch.frames >= BATCH_FRAMES) await this.finishBatch();
+    if (this.batch!.bytes >= BATCH_BYTES || this.batch!.frames >= BATCH_FRAMES) await this.finishBatch();
   }
 
   private async finishBatch(): Promise<void> {
@@ -136,22 +150,16 @@ export class OpStreamer {
 
   /** Content bytes sent, or -1 when the file changed size under us. */
   private async sendWholeFile(fd: number, sent: TreeEntry): Promise<number> {
-    const content = Buffer.allocUnsafe(sent.size);
-    if (readFully(fd, content, 0) < sent.size) return -1;
-    await this.frame({ ...this.head(), kind: 'write-file', path: sent.path, mode: sent.mode, mtimeMs: sent.mtimeMs, size: sent.size }, content);
-    return sent.size;
+    const header = { ...this.head(), kind: 'write-file', path: sent.path, mode: sent.mode, mtimeMs: sent.mtimeMs, size: sent.size };
+    return (await this.filledFrame(header, fd, 0)) ? sent.size : -1;
   }
 
   private async sendChunks(fd: number, sent: TreeEntry, resumeFrom: number): Promise<number> {
     const start = resumeFrom > 0 && resumeFrom <= sent.size ? resumeFrom : 0;
     for (let offset = start; offset < sent.size; ) {
       const length = Math.min(CHUNK_BYTES, sent.size - offset);
-      const content = Buffer.allocUnsafe(length);
-      if (readFully(fd, content, offset) < length) return -1;
-      await this.frame(
-        { ...this.head(), kind: 'write-chunk', path: sent.path, offset, size: length, fileSize: sent.size, fileMtimeMs: sent.mtimeMs },
-        content,
-      );
+      const header = { ...this.head(), kind: 'write-chunk', path: sent.path, offset, size: length, fileSize: sent.size, fileMtimeMs: sent.mtimeMs };
+      if (!(await this.filledFrame(header, fd, offset))) return -1;
       offset += length;
     }
     await this.frame({ ...this.head(), kind: 'commit-file', path: sent.path, mode: sent.mode, mtimeMs: sent.mtimeMs, fileSize: sent.size });
@@ -159,10 +167,10 @@ export class OpStreamer {
   }
 }
 
-function readFully(fd: number, into: Buffer, position: number): number {
+function readFully(fd: number, into: Buffer, offset: number, length: number, position: number): number {
   let read = 0;
-  while (read < into.length) {
-    const n = readSync(fd, into, read, into.length - read, position + read);
+  while (read < length) {
+    const n = readSync(fd, into, offset + read, length - read, position + read);
     if (n === 0) break;
     read += n;
   }

@@ -63,15 +63,20 @@ export class ReplicaPaths {
     const root = this.roots.find((r) => isWithin(text, r.prefix));
     if (!root) throw new PathRefusedError(text, 'path is outside the replicated folders');
     const below = root.prefix === '' ? segments : segments.slice(root.prefix.split('/').length);
-    return { path: text, absolute: posix.join(root.dir, ...below), root, segments: below };
+    // Segments are already plain names, so joining needs no normalisation.
+    const absolute = below.length === 0 ? root.dir : `${root.dir}/${below.join('/')}`;
+    return { path: text, absolute, root, segments: below };
   }
 
   /** Checks every existing directory from the root down to the parent; creates the missing ones when asked. */
   checkParents(resolved: ResolvedPath, shouldCreate: boolean): void {
+    // Directories are checked top-down and forgotten all at once, so a checked parent means checked ancestors.
+    const parent = resolved.segments.length <= 1 ? resolved.root.dir : resolved.absolute.slice(0, resolved.absolute.lastIndexOf('/'));
+    if (this.verified.has(parent)) return;
     let current = resolved.root.dir;
     const parents = [current];
-    for (const segment of resolved.segments.slice(0, -1)) {
-      current = posix.join(current, segment);
+    for (let i = 0; i < resolved.segments.length - 1; i++) {
+      current = `${current}/${resolved.segments[i]}`;
       parents.push(current);
     }
     for (const dir of parents) {

@@ -92,12 +92,15 @@ export class ReplicaWriter {
   }
 
   private writeFile(target: ResolvedPath, mode: number, mtimeMs: number, content: Buffer): void {
-    const kind = lstatKind(target.absolute);
-    if (kind === 'missing') {
-      // A new file is written in place: if we crash half way its time is wrong, so a mirror resends it.
+    // A new file is written in place (if we crash half way its time is wrong, so a mirror resends
+    // it); O_EXCL makes the create fail on anything already there, link included.
+    try {
       this.writeNewFile(target.absolute, mode, mtimeMs, content);
       return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    const kind = lstatKind(target.absolute);
     const temp = this.tempPath();
     this.writeNewFile(temp, mode, mtimeMs, content);
     if (kind === 'dir' || kind === 'other') this.removeEntry(target.absolute);

@@ -1,16 +1,19 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 
 /**
- * The highest seq applied to the replica, recorded after every op: on restart the queue resumes
- * right after it, so a rename or a chunk is never applied twice.
+ * The highest seq applied to the replica: on restart the queue resumes right after it. Ops that
+ * must never be applied twice (a rename, a chunk, a commit) are recorded at once; the others,
+ * which land the same however often they are applied, are recorded with the next `flush`.
  */
 export class AppliedLog {
   private fd: number;
   private lastSeq: number;
+  private recordedSeq: number;
   private lines = 0;
 
   constructor(private readonly file: string) {
     this.lastSeq = readLastSeq(file);
+    this.recordedSeq = this.lastSeq;
     writeFileSync(file, `${this.lastSeq}\n`, { mode: 0o600 });
     this.fd = openSync(file, 'a');
   }
@@ -19,14 +22,21 @@ export class AppliedLog {
     return this.lastSeq;
   }
 
-  record(seq: number): void {
+  record(seq: number, isRepeatable = false): void {
     if (seq <= this.lastSeq) return;
     this.lastSeq = seq;
-    writeSync(this.fd, `${seq}\n`);
+    if (!isRepeatable) this.flush();
+  }
+
+  flush(): void {
+    if (this.recordedSeq === this.lastSeq) return;
+    this.recordedSeq = this.lastSeq;
+    writeSync(this.fd, `${this.lastSeq}\n`);
     if (++this.lines >= 100_000) this.compact();
   }
 
   close(): void {
+    this.flush();
     closeSync(this.fd);
   }
 

@@ -30,6 +30,8 @@ import { TargetQueue } from './target-queue.ts';
 import { createTargetState, TargetStateSchema, type TargetState } from './target-state.ts';
 
 const REFUSALS_KEPT = 50;
+/** Ops that land the same when applied again after a crash (see AppliedLog). */
+const REPEATABLE_KINDS = new Set<string>(['mkdir', 'write-file', 'delete', 'set-attributes', 'symlink', 'mirror-started', 'system-state']);
 const DRAIN_SLICE_MS = 50;
 
 export interface TargetJobContext {
@@ -62,6 +64,7 @@ export class TargetJob implements ChannelHandler {
   private readonly writer: ReplicaWriter;
   private readonly partials: PartialFiles;
   private readonly stateFile: string;
+  private persisted = '';
   private readonly applyingMarker: string;
   private receivedThroughSeq: number;
   private isReceiving = false;
@@ -171,6 +174,7 @@ export class TargetJob implements ChannelHandler {
       });
     } finally {
       if (hasQueued) this.queue.sync();
+      this.appliedLog.flush();
       if (isApplying) this.endApplying();
       this.isReceiving = false;
       this.batchRefusals = null;
@@ -202,6 +206,7 @@ export class TargetJob implements ChannelHandler {
       while (this.queue.length > 0 && this.queue.peek()!.seq <= lastSeq) {
         const deadline = Date.now() + DRAIN_SLICE_MS;
         while (this.queue.length > 0 && this.queue.peek()!.seq <= lastSeq && Date.now() < deadline) this.applyHead();
+        this.appliedLog.flush();
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
@@ -356,7 +361,7 @@ export class TargetJob implements ChannelHandler {
       default:
         this.applyChange(op, content);
     }
-    this.appliedLog.record(op.seq);
+    this.appliedLog.record(op.seq, REPEATABLE_KINDS.has(op.kind));
     this.appliedOps++;
     this.appliedBytes += content.length;
   }
@@ -403,6 +408,7 @@ export class TargetJob implements ChannelHandler {
     while (this.queue.length > 0 && !this.state.isApplyPaused && this.context.machine.isOn() && Date.now() < deadline) {
       this.applyHead();
     }
+    this.appliedLog.flush();
     if (this.queue.length > 0 && !this.state.isApplyPaused && this.context.machine.isOn()) {
       setImmediate(() => this.drainSlice());
       return;
@@ -438,8 +444,12 @@ export class TargetJob implements ChannelHandler {
     rmSync(this.applyingMarker, { force: true });
   }
 
+  /** Writes the state only when it changed: an fsync per batch would make ext4 flush replica data early. */
   private persist(): void {
+    const text = JSON.stringify(this.state);
+    if (text === this.persisted) return;
     writeJsonFileAtomic(this.stateFile, this.state);
+    this.persisted = text;
   }
 }
 

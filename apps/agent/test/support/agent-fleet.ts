@@ -18,6 +18,8 @@ export interface AgentOptions {
   /** Reuse a data directory (restart); a fresh one is made otherwise. */
   dataDir?: string;
   args?: string[];
+  /** Extra flags for node itself (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 /** A real agent process on loopback. */
@@ -62,6 +64,7 @@ export class AgentFleet {
   async start(options: AgentOptions): Promise<AgentProcess> {
     const dataDir = options.dataDir ?? this.tempDir(`${options.name}-data`);
     const args = [
+      ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
       MAIN,
