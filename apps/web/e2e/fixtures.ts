@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -51,4 +52,64 @@ export async function createServerViaApi(page: Page, baseURL: string, overrides:
   });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
+}
+
+export interface DemoJob {
+  id: string;
+  name: string;
+  state: string;
+  version: number;
+  source: { id: string; name: string };
+  target: { id: string; name: string };
+  reversePhase: string | null;
+  isReversed: boolean;
+  identities: { source: { name: string; serverId: string | null }; target: { name: string; serverId: string } | null };
+}
+
+/** A job of the demo fleet ("Protect files01", "Protect web01") as the API has it now. */
+export async function jobByName(page: Page, name: string): Promise<DemoJob> {
+  const response = await page.request.get(`/api/jobs?q=${encodeURIComponent(name)}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  const job = ((await response.json()) as { items: DemoJob[] }).items.find((j) => j.name === name);
+  if (!job) throw new Error(`no job named ${name}`);
+  return job;
+}
+
+/** Waits (through the API) until the job is in `state`: for set-up and clean-up between flows, not for what a test asserts. */
+export async function waitForJobState(page: Page, name: string, state: string, timeoutMs = 60_000): Promise<DemoJob> {
+  const deadline = Date.now() + timeoutMs;
+  let job = await jobByName(page, name);
+  while (job.state !== state) {
+    if (Date.now() > deadline) throw new Error(`${name} is ${job.state}, not ${state}, after ${timeoutMs} ms`);
+    await page.waitForTimeout(300);
+    job = await jobByName(page, name);
+  }
+  return job;
+}
+
+/** Runs a command through the API with the page's session (set-up and clean-up between flows). */
+export async function runCommandViaApi(page: Page, baseURL: string, jobName: string, command: string, body: Record<string, unknown> = {}) {
+  const job = await jobByName(page, jobName);
+  const path = command === 'take-snapshot' ? 'snapshots' : command;
+  const response = await page.request.post(`/api/jobs/${job.id}/${path}`, { headers: { origin: baseURL }, data: body });
+  expect(response.status(), await response.text()).toBe(202);
+  return response.json();
+}
+
+/**
+ * A fault on a demo agent (power off, network, adapter down…), through its own `/v1/faults` endpoint
+ * with the credentials the demo fleet keeps in `<data>/demo/fleet.json`.
+ */
+export async function injectFault(page: Page, serverName: string, fault: Record<string, unknown>) {
+  const fleet = JSON.parse(readFileSync(join(requireEnv(E2E_ENV.stateDir), 'demo', 'fleet.json'), 'utf8')) as { agents: Record<string, { password: string }> };
+  const password = fleet.agents[serverName]?.password;
+  if (!password) throw new Error(`no demo agent ${serverName}`);
+  const servers = (await (await page.request.get(`/api/servers?q=${encodeURIComponent(serverName)}`)).json()) as { items: Array<{ name: string; address: string; port: number }> };
+  const server = servers.items.find((s) => s.name === serverName);
+  if (!server) throw new Error(`no server ${serverName}`);
+  const response = await page.request.post(`http://${server.address}:${server.port}/v1/faults`, {
+    headers: { authorization: `Basic ${Buffer.from(`Administrator:${password}`).toString('base64')}` },
+    data: fault,
+  });
+  expect(response.ok(), await response.text()).toBe(true);
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,10 +10,16 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** The API's own log of the run, for reading after a failure (test-results/ is git-ignored). */
 const apiLogPath = resolve(import.meta.dirname, '../test-results/api-server.log');
 const START_TIMEOUT_MS = 60_000;
+/** The demo fleet's servers: files01, files02, web01, web02, webtest. */
+const DEMO_AGENTS = 5;
 
-/** Starts the real console (API + built web) on a free port with a fresh data folder; returns the teardown. */
+/**
+ * Starts the real console (API + built web) on a free port with a fresh data folder, with its demo fleet
+ * (real agents on loopback, the jobs "Protect files01" and "Protect web01"); returns the teardown.
+ */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'syncsafe-e2e-'));
+  const demoPortBase = await freePortRun(DEMO_AGENTS);
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
     detached: true, // its own process group, so the teardown also ends anything it started
@@ -26,6 +33,8 @@ export default async function globalSetup() {
       SYNCSAFE_LOGIN_MAX_PER_MINUTE: '100',
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
+      SYNCSAFE_DEMO: 'true',
+      SYNCSAFE_DEMO_PORT_BASE: String(demoPortBase),
     },
   });
 
@@ -45,6 +54,7 @@ export default async function globalSetup() {
     process.env[E2E_ENV.baseUrl] = baseURL;
     process.env[E2E_ENV.stateDir] = dataDir;
     await createSignedInStates(baseURL, dataDir);
+    await waitForDemoJobs(baseURL, dataDir);
   } catch (error) {
     await teardown();
     throw error;
@@ -101,6 +111,41 @@ async function createSignedInStates(baseURL: string, dir: string) {
   await expectOk(auditor.post('/api/auth/login', { data: { username: AUDITOR.username, password: AUDITOR.password } }));
   await auditor.storageState({ path: join(dir, 'auditor.json') });
   await auditor.dispose();
+}
+
+/** Both demo jobs exist and protect (their agents listen, the first mirror is done). */
+async function waitForDemoJobs(baseURL: string, dir: string) {
+  const admin = await request.newContext({ baseURL, storageState: join(dir, 'admin.json') });
+  const deadline = Date.now() + START_TIMEOUT_MS * 2;
+  let last = '';
+  try {
+    while (Date.now() < deadline) {
+      const response = await admin.get('/api/jobs');
+      const jobs = response.ok() ? ((await response.json()) as { items: Array<{ name: string; state: string }> }).items : [];
+      last = jobs.map((j) => `${j.name}: ${j.state}`).join(', ');
+      if (jobs.length >= 2 && jobs.every((j) => j.state === 'protecting')) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await admin.dispose();
+  }
+  throw new Error(`The demo jobs did not reach Protecting (${last || 'no jobs'}); see ${apiLogPath}`);
+}
+
+/** A first port with `count` free ports in a row, for the demo agents (each takes base + its slot). */
+async function freePortRun(count: number): Promise<number> {
+  const isFree = (port: number) =>
+    new Promise<boolean>((resolveFree) => {
+      const probe = createServer();
+      probe.once('error', () => resolveFree(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolveFree(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const checks = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error(`no run of ${count} free ports found for the demo agents`);
 }
 
 async function expectOk(pending: Promise<{ ok(): boolean; status(): number; url(): string; text(): Promise<string> }>) {

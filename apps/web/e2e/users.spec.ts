@@ -54,6 +54,8 @@ test('when the session ends, the next request goes back to the login page', asyn
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Servers' })).toBeVisible();
+  // Settled: the live stream is open and caught up (it refetches what it may have missed once, on connecting).
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 
   // The session is gone (expired or signed out elsewhere): the API answers 401 from now on.
   await page.context().clearCookies({ domain: new URL(baseURL!).hostname });

@@ -15,7 +15,7 @@ import { queryClient } from './query-client.ts';
 const STREAMED_KEYS = [jobsQueryKey, notificationsQueryKey, serversQueryKey] as const;
 
 /** Data that arrived this soon after the stream opened may have been read before it: refetch it too. */
-const FIRST_CONNECTION_MARGIN_MS = 1000;
+const FIRST_CONNECTION_MARGIN_MS = 500;
 
 /** One burst of events, in seq order, into the caches; observers re-render once for the whole burst. */
 export function applyStreamEvents(client: QueryClient, events: StreamEvent[]): void {

@@ -45,7 +45,7 @@ export function JobCommandDialog({ job, command, onClose, onDeleted }: JobComman
       title={command ? titles[command] : ''}
       description={
         <>
-          {job.name}: {job.source.name} <span aria-hidden="true">→</span>
+          {job.name}: {job.source.name} <span aria-hidden="true">→</span>{' '}
           <span className="visually-hidden">to</span> {job.target.name}
         </>
       }

@@ -111,8 +111,7 @@ function JobDetails({ job }: { job: Job }) {
         title={job.name}
         description={
           <>
-            {jobTypeLabels[job.type]} · {job.source.name} <span aria-hidden="true">→</span>
-            <span className="visually-hidden">to</span> {job.target.name}
+            {jobTypeLabels[job.type]} · {job.source.name} <span aria-hidden="true">→</span> <span className="visually-hidden">to</span> {job.target.name}
           </>
         }
       />

@@ -9,30 +9,61 @@ const severityView: Record<ActionWarning['severity'], { className: string; symbo
   info: { className: 'warning-info', symbol: '◆', prefix: 'Note' },
 };
 
-/** The consequences the API attaches to the chosen options, most severe first. */
+/**
+ * The consequences the API attaches to the chosen options: what loses data or a licence and what needs
+ * care are always shown; the spec's general notes fold away under one line that names them.
+ */
 export function WarningList({ warnings, title }: { warnings: ActionWarning[]; title?: string }) {
   if (warnings.length === 0) return null;
-  const order = { danger: 0, warning: 1, info: 2 } as const;
-  const sorted = [...warnings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const important = warnings.filter((w) => w.severity !== 'info').sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'danger' ? -1 : 1));
+  const notes = warnings.filter((w) => w.severity === 'info');
   return (
     <section className="warning-list" aria-label={title ?? 'Consequences'}>
       {title ? <h3 className="warning-list-title">{title}</h3> : null}
-      <ul className="plain-list">
-        {sorted.map((warning) => {
-          const view = severityView[warning.severity];
-          return (
-            <li key={`${warning.code}-${warning.appliesTo?.value ?? ''}`} className={`warning ${view.className}`} data-warning={warning.code}>
-              <span className="warning-symbol" aria-hidden="true">
-                {view.symbol}
-              </span>
-              <p>
-                <strong>{view.prefix}:</strong> {warning.message}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
+      {important.length > 0 ? <WarningItems warnings={important} /> : null}
+      {notes.length > 0 ? (
+        <details className="warning-more" open={important.length === 0}>
+          <summary>
+            {notes.length === 1 ? '1 more note' : `${notes.length} more notes`}: {notes.map((w) => noteTopics[w.code] ?? w.code).join(', ')}
+          </summary>
+          <WarningItems warnings={notes} />
+        </details>
+      ) : null}
     </section>
+  );
+}
+
+/** Short names of the spec's notes, for the folded line. */
+const noteTopics: Partial<Record<ActionWarning['code'], string>> = {
+  nlb: 'NLB',
+  'license-activation': 'license activation',
+  'software-devices': 'software devices',
+  'reboot-prompt': 'reboot prompts',
+  'driver-signing': 'driver signing',
+  'original-machine-state': 'original machine',
+  'test-isolated-network': 'isolated test network',
+  'snapshots-deferred-during-test': 'deferred snapshots',
+  'job-may-not-be-visible': 'job visibility',
+  'reverse-address-conflict': 'address conflict',
+};
+
+function WarningItems({ warnings }: { warnings: ActionWarning[] }) {
+  return (
+    <ul className="plain-list">
+      {warnings.map((warning) => {
+        const view = severityView[warning.severity];
+        return (
+          <li key={`${warning.code}-${warning.appliesTo?.value ?? ''}`} className={`warning ${view.className}`} data-warning={warning.code}>
+            <span className="warning-symbol" aria-hidden="true">
+              {view.symbol}
+            </span>
+            <p>
+              <strong>{view.prefix}:</strong> {warning.message}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

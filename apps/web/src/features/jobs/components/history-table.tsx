@@ -39,7 +39,7 @@ export function HistoryTable({ transitions }: { transitions: JobTransition[] }) 
               {t.toState && t.toState !== t.fromState ? (
                 <>
                   {' '}
-                  <span aria-hidden="true">→</span>
+                  <span aria-hidden="true">→</span>{' '}
                   <span className="visually-hidden">to</span> {jobStateLabels[t.toState]}
                 </>
               ) : null}

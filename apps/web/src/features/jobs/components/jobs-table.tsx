@@ -186,7 +186,7 @@ const JobRow = memo(function JobRow({ job, index, isSelected, isTabStop, onSelec
       <td>{jobTypeLabels[job.type]}</td>
       <td>
         <span className="nowrap">
-          {job.source.name} <span aria-hidden="true">→</span>
+          {job.source.name} <span aria-hidden="true">→</span>{' '}
           <span className="visually-hidden">to</span> {job.target.name}
         </span>
         {identities ? <span className="job-identities">{identities}</span> : null}

@@ -28,7 +28,7 @@ export function OperationStarted({ job, operation, onClose }: { job: Job; operat
       <OperationTimeline operation={operation} job={job} />
       <div className="form-actions">
         <Button ref={closeRef} variant="primary" onClick={onClose}>
-          {isFinished ? 'Close' : 'Close (it keeps running)'}
+          {isFinished ? 'Done' : 'Close (it keeps running)'}
         </Button>
       </div>
     </div>

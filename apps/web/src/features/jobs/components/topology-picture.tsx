@@ -27,7 +27,7 @@ export function TopologyPicture({ topology, title }: { topology: Topology; title
 
   return (
     <figure className="topology">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="topology-svg">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="topology-svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{topology.summary}</desc>
         <defs>
