@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import {
   AgentBatchResultSchema,
   AgentChannelStateSchema,
@@ -90,12 +91,15 @@ export class ChannelClient {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const request = this.request(method, suffix, payload ? { 'content-type': 'application/json' } : {});
     if (payload) await this.machine.throttle.take(payload.length);
-    const response = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+    const response = await new Promise<{ status: number; body: Buffer; isGzip: boolean }>((resolve, reject) => {
       request.once('error', reject);
-      request.once('response', (res) => collect(res).then((b) => resolve({ status: res.statusCode ?? 0, body: b }), reject));
+      request.once('response', (res) =>
+        collect(res).then((b) => resolve({ status: res.statusCode ?? 0, body: b, isGzip: res.headers['content-encoding'] === 'gzip' }), reject),
+      );
       request.end(payload);
     });
-    const value = parseResponse(response.status, response.body, schema);
+    const text = response.isGzip ? gunzipSync(response.body) : response.body;
+    const value = parseResponse(response.status, text, schema);
     return Object.assign(value as object, { wireBytes: (payload?.length ?? 0) + response.body.length }) as z.infer<T> & {
       wireBytes: number;
     };

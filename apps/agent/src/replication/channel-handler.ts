@@ -7,5 +7,5 @@ export interface ChannelHandler {
   readonly jobId: string;
   describe(): AgentChannelState;
   manifest(withHashes: boolean): AgentManifestResponse;
-  receive(body: AsyncIterable<Buffer>): Promise<AgentBatchResult>;
+  receive(body: NodeJS.ReadableStream): Promise<AgentBatchResult>;
 }

@@ -86,7 +86,7 @@ export class DirectChannel implements ChannelHandler {
     );
   }
 
-  async receive(body: AsyncIterable<Buffer>): Promise<AgentBatchResult> {
+  async receive(body: NodeJS.ReadableStream): Promise<AgentBatchResult> {
     if (this.isReceiving) throw conflict('this channel is already receiving a batch');
     this.isReceiving = true;
     const refusals: AgentBatchResult['refusals'] = [];

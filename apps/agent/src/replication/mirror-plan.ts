@@ -14,6 +14,8 @@ export interface MirrorPlanOptions {
   mode: AgentMirrorMode;
   /** Remove what the receiver has and the sender does not (off for a restore that keeps extra files). */
   shouldRemoveOrphans: boolean;
+  /** Content hashes computed ahead (checksum mode); files missing from it are hashed when compared. */
+  knownHashes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -42,7 +44,9 @@ export function planMirror(local: readonly TreeEntry[], manifest: AgentManifestR
         theirs?.type === 'file' &&
         theirs.size === entry.size &&
         options.mode !== 'full' &&
-        (options.mode === 'checksum' ? theirs.hash === hashFile(entry.absolute) : theirs.mtimeMs === entry.mtimeMs);
+        (options.mode === 'checksum'
+          ? theirs.hash === (options.knownHashes?.get(entry.path) ?? hashFile(entry.absolute))
+          : theirs.mtimeMs === entry.mtimeMs);
       if (!isSame) {
         const partial = partials.get(entry.path);
         const resumeFrom = partial && partial.fileSize === entry.size && partial.fileMtimeMs === entry.mtimeMs ? partial.bytes : 0;

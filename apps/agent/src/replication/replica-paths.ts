@@ -13,8 +13,6 @@ export interface ResolvedPath {
   path: string;
   absolute: string;
   root: ReplicaRoot;
-  /** Segments below the root directory. */
-  segments: string[];
 }
 
 /** A change whose path would leave the replicated folders; refused and reported, never applied. */
@@ -58,25 +56,29 @@ export class ReplicaPaths {
   constructor(readonly roots: readonly ReplicaRoot[]) {}
 
   resolve(path: unknown): ResolvedPath {
-    const segments = splitReplicaPath(path);
-    const text = segments.join('/');
+    splitReplicaPath(path);
+    const text = path as string;
     const root = this.roots.find((r) => isWithin(text, r.prefix));
     if (!root) throw new PathRefusedError(text, 'path is outside the replicated folders');
-    const below = root.prefix === '' ? segments : segments.slice(root.prefix.split('/').length);
-    // Segments are already plain names, so joining needs no normalisation.
-    const absolute = below.length === 0 ? root.dir : `${root.dir}/${below.join('/')}`;
-    return { path: text, absolute, root, segments: below };
+    // The path is made of plain names only (checked above), so joining needs no normalisation.
+    const below = root.prefix === '' ? `/${text}` : text.slice(root.prefix.length);
+    return { path: text, absolute: `${root.dir}${below}`, root };
   }
 
   /** Checks every existing directory from the root down to the parent; creates the missing ones when asked. */
   checkParents(resolved: ResolvedPath, shouldCreate: boolean): void {
     // Directories are checked top-down and forgotten all at once, so a checked parent means checked ancestors.
-    const parent = resolved.segments.length <= 1 ? resolved.root.dir : resolved.absolute.slice(0, resolved.absolute.lastIndexOf('/'));
-    if (this.verified.has(parent)) return;
-    let current = resolved.root.dir;
-    const parents = [current];
-    for (let i = 0; i < resolved.segments.length - 1; i++) {
-      current = `${current}/${resolved.segments[i]}`;
+    const rootDir = resolved.root.dir;
+    if (resolved.absolute === rootDir) {
+      if (this.verified.has(rootDir)) return;
+    } else if (this.verified.has(resolved.absolute.slice(0, resolved.absolute.lastIndexOf('/')))) {
+      return;
+    }
+    const parents = [rootDir];
+    const below = resolved.absolute.slice(rootDir.length + 1).split('/');
+    let current = rootDir;
+    for (let i = 0; i < below.length - 1; i++) {
+      current = `${current}/${below[i]}`;
       parents.push(current);
     }
     for (const dir of parents) {

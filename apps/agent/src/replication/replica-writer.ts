@@ -26,6 +26,9 @@ export interface WriterStorage {
   partials: PartialFiles;
 }
 
+/** Read once: the process umask only changes if someone calls process.umask(mask). */
+const UMASK = process.umask();
+
 /** Refusals found while applying (e.g. links made to escape by a directory rename) are reported, not thrown. */
 export type RefusalSink = (error: PathRefusedError) => void;
 
@@ -108,11 +111,13 @@ export class ReplicaWriter {
   }
 
   private writeNewFile(path: string, mode: number, mtimeMs: number, content: Buffer): void {
-    const fd = openSync(path, 'wx', 0o600);
+    const wanted = toReplicableMode(mode);
+    // Created with its final mode; only bits the umask takes away need a chmod afterwards.
+    const fd = openSync(path, 'wx', wanted);
     try {
       let written = 0;
       while (written < content.length) written += writeSync(fd, content, written, content.length - written);
-      fchmodSync(fd, toReplicableMode(mode));
+      if ((wanted & UMASK) !== 0) fchmodSync(fd, wanted);
       setFileTimes(fd, mtimeMs);
     } finally {
       closeSync(fd);

@@ -137,7 +137,7 @@ export class TargetJob implements ChannelHandler {
     );
   }
 
-  async receive(body: AsyncIterable<Buffer>): Promise<AgentBatchResult> {
+  async receive(body: NodeJS.ReadableStream): Promise<AgentBatchResult> {
     if (!this.state.isAccepting) throw conflict(`job ${this.jobId} is not accepting replication (target status ${this.targetStatus()})`);
     if (this.isReceiving) throw conflict(`job ${this.jobId} is already receiving a batch`);
     this.isReceiving = true;

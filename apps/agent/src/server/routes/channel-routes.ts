@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { AgentManifestRequestSchema } from '@syncsafe/contracts';
 import { z } from 'zod';
@@ -21,13 +22,15 @@ export async function channelRoutes(app: FastifyInstance, channels: ChannelRegis
 
   app.get('/v1/channels/:channelId', async (request) => channelOf(request.params).describe());
 
-  app.post('/v1/channels/:channelId/manifest', async (request) => {
+  // Manifests are large and repetitive (one entry per file): gzip shrinks them several times over.
+  app.post('/v1/channels/:channelId/manifest', async (request, reply) => {
     const { withHashes } = parseInput(AgentManifestRequestSchema, request.body ?? {}, 'body');
-    return channelOf(request.params).manifest(withHashes);
+    const manifest = channelOf(request.params).manifest(withHashes);
+    return reply.header('content-encoding', 'gzip').type('application/json').send(gzipSync(JSON.stringify(manifest), { level: 1 }));
   });
 
   app.post('/v1/channels/:channelId/batches', async (request) => {
     const channel = channelOf(request.params);
-    return channel.receive(request.body as AsyncIterable<Buffer>);
+    return channel.receive(request.body as NodeJS.ReadableStream);
   });
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ChannelClient, ChannelRequestError } from '../../replication/channel-client.ts';
 import { planMirror } from '../../replication/mirror-plan.ts';
 import { OpStreamer, SeqCounter } from '../../replication/op-streamer.ts';
-import { walkRoots } from '../../replication/tree-walk.ts';
+import { hashFilesConcurrently, walkRootsConcurrently } from '../../replication/tree-walk.ts';
 import { AgentError, conflict } from '../../server/agent-error.ts';
 import type { StepHandlers } from '../step-deps.ts';
 
@@ -30,9 +30,12 @@ export const restoreSteps = {
     const client = new ChannelClient(destination, machine);
     try {
       const state = await client.getState();
-      const manifest = await client.getManifest(true);
-      const local = walkRoots(target.roots);
-      const plan = planMirror(local, manifest, { mode: 'checksum', shouldRemoveOrphans: removeOrphans });
+      // Both sides hash at the same time: the destination for its manifest, the target its own files.
+      const [manifest, [local, knownHashes]] = await Promise.all([
+        client.getManifest(true),
+        walkRootsConcurrently(target.roots).then(async (entries) => [entries, await hashFilesConcurrently(entries)] as const),
+      ]);
+      const plan = planMirror(local, manifest, { mode: 'checksum', shouldRemoveOrphans: removeOrphans, knownHashes });
       let filesSent = 0;
       const streamer = new OpStreamer(client, new SeqCounter(state.receivedThroughSeq), { onFileSent: () => filesSent++ });
       const totals = await streamer.send(plan.ops);
