@@ -21,6 +21,8 @@ test.describe('accessibility (axe: no serious or critical issues)', () => {
         ['/audit', 'Audit'],
         ['/users', 'Users'],
         ['/tokens', 'API tokens'],
+        ['/notifications', 'Notifications'],
+        ['/jobs/new', 'Create job'],
       ] as const) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
@@ -77,6 +79,24 @@ test.describe('accessibility (axe: no serious or critical issues)', () => {
       await page.goto('/tokens');
       await page.getByRole('button', { name: 'Create API token' }).click();
       await expect(page.getByRole('dialog', { name: 'Create API token' })).toBeVisible();
+      await expectNoSeriousA11yIssues(page);
+    });
+
+    test('job details of both demo jobs, the Stop dialog and the Edit wizard', async ({ page }) => {
+      for (const name of ['Protect files01', 'Protect web01']) {
+        await page.goto('/jobs');
+        await page.getByRole('row', { name: new RegExp(name) }).dblclick();
+        await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+        await expect(page.getByRole('table', { name: /Job history/ })).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0);
+        await expectNoSeriousA11yIssues(page);
+      }
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Stop' })).toBeVisible();
+      await expectNoSeriousA11yIssues(page);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Edit job' })).toBeVisible();
       await expectNoSeriousA11yIssues(page);
     });
 

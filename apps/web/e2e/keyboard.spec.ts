@@ -87,3 +87,37 @@ test('keyboard only: Escape closes a dialog and the user menu', async ({ page })
   await expect(page.getByRole('link', { name: 'API tokens' })).toBeHidden();
   await expect(page.getByRole('button', { name: /Account menu/ })).toBeFocused();
 });
+
+test('keyboard only: move through the Jobs table, open a command from the toolbar, and open a job', async ({ page }) => {
+  await page.goto('/jobs');
+  const grid = page.getByRole('grid', { name: 'Jobs' });
+  await expect(grid.getByRole('row', { name: /Protect files01/ })).toBeVisible();
+
+  // The table is one Tab stop; arrow keys move the highlighted job.
+  await tabTo(page, async () => (await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))) !== null);
+  await page.keyboard.press('Home');
+  await expect(grid.getByRole('row', { name: /Protect files01/ })).toBeFocused();
+  await expect(grid.getByRole('row', { name: /Protect files01/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.getByRole('row', { name: /Protect web01/ })).toBeFocused();
+  await expect(grid.getByRole('row', { name: /Protect web01/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(grid.getByRole('row', { name: /Protect files01/ })).toHaveAttribute('aria-selected', 'true');
+
+  // Back to the toolbar; a command that is not available stays focusable and says why.
+  for (let i = 0; i < 20 && (await focusedName(page)) !== 'Failback'; i += 1) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Failback', exact: true })).toBeFocused();
+  await expect(page.getByRole('tooltip').filter({ hasText: /Protecting/ })).toBeVisible();
+  for (let i = 0; i < 20 && (await focusedName(page)) !== 'Failover or Cutover'; i += 1) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Failover or Cutover' });
+  await expect(dialog.getByLabel('Failover To Live Data')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Failover or Cutover', exact: true })).toBeFocused();
+
+  // Enter on the highlighted job opens its details.
+  await tabTo(page, async () => (await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))) === 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Protect files01' })).toBeVisible();
+});

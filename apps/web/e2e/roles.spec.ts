@@ -25,6 +25,23 @@ test.describe('an auditor', () => {
     await expect(page.getByRole('button', { name: 'OK' })).toHaveCount(0);
   });
 
+  test('reads jobs but runs none: every command says the Operator role is needed, and there is no Create job', async ({ page }) => {
+    await page.goto('/jobs');
+    await page.getByRole('row', { name: /Protect files01/ }).click();
+    const failover = page.getByRole('button', { name: 'Failover or Cutover', exact: true });
+    await expect(failover).toHaveAttribute('aria-disabled', 'true');
+    await expect(failover).toHaveAccessibleDescription('Running jobs needs the Operator role; you are signed in with the Auditor role.');
+    await expect(page.getByRole('link', { name: 'Create job' })).toHaveCount(0);
+    await page.getByRole('row', { name: /Protect files01/ }).dblclick();
+    await expect(page.getByRole('heading', { level: 1, name: 'Protect files01' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /Job history/ })).toBeVisible();
+    await page.goto('/jobs/new');
+    await expect(page.getByText('Operator role needed')).toBeVisible();
+    await page.goto('/notifications');
+    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+  });
+
   test('has no Users page in the navigation and the role shows in the user menu', async ({ page }) => {
     await page.goto('/jobs');
     const nav = page.getByRole('navigation', { name: 'Main' });
