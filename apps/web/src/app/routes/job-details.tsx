@@ -25,7 +25,8 @@ import { ReversePhases } from '../../features/jobs/components/reverse-dialog.tsx
 import { SnapshotsTable } from '../../features/jobs/components/snapshots-table.tsx';
 import { TopologyPicture } from '../../features/jobs/components/topology-picture.tsx';
 import { Badge } from '../../components/badge.tsx';
-import { JobCommandDialog, type DialogCommand } from './job-command-dialog.tsx';
+import type { DialogCommand } from './job-command-dialog.tsx';
+import { LazyJobCommandDialog as JobCommandDialog } from './lazy-job-command-dialog.tsx';
 import { jobCommandRoleReason } from '../../lib/roles.ts';
 import { useCurrentUser } from './use-current-user.ts';
 

@@ -13,7 +13,8 @@ import { jobTypeLabels } from '../../features/jobs/job-view.ts';
 import { JobsTable } from '../../features/jobs/components/jobs-table.tsx';
 import { JobToolbar } from '../../features/jobs/components/job-toolbar.tsx';
 import { jobCommandRoleReason } from '../../lib/roles.ts';
-import { JobCommandDialog, type DialogCommand } from './job-command-dialog.tsx';
+import type { DialogCommand } from './job-command-dialog.tsx';
+import { LazyJobCommandDialog as JobCommandDialog } from './lazy-job-command-dialog.tsx';
 import { useCurrentUser } from './use-current-user.ts';
 
 const SEARCH_DELAY_MS = 250;

@@ -45,7 +45,7 @@ function describe(machines: TopologyMachine[], flows: TopologyFlow[]): string {
     return `${m.name} holds ${ids.length > 0 ? ids.join(' and ') : 'no identity on the network'}`;
   });
   const byId = new Map(machines.map((m) => [m.serverId, m.name]));
-  const flowText = flows.length > 0 ? flows.map((f) => `${f.label}: ${byId.get(f.fromId)} to ${byId.get(f.toId)}`).join('; ') : 'no data flows between the machines';
+  const flowText = flows.length > 0 ? flows.map((f) => `${f.label}: ${byId.get(f.fromId)} to ${byId.get(f.toId)}`).join('; ') : 'No data flows between the machines';
   return `${held.join('; ')}. ${flowText}.`;
 }
 
