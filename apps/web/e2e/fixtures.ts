@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ENV } from './test-users.ts';
 
@@ -112,4 +112,11 @@ export async function injectFault(page: Page, serverName: string, fault: Record<
     data: fault,
   });
   expect(response.ok(), await response.text()).toBe(true);
+}
+
+/** Selects the option whose text matches (server options read "name — address:port (status)"). */
+export async function selectByText(select: Locator, text: string | RegExp) {
+  const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
+  if (value === null) throw new Error(`no option matching ${String(text)}`);
+  await select.selectOption(value);
 }

@@ -1,5 +1,4 @@
-import { test, expect, signedInAs, expectNoSeriousA11yIssues, injectFault, jobByName, runCommandViaApi, waitForJobState, type Page } from './fixtures.ts';
-import type { Locator } from '@playwright/test';
+import { test, expect, selectByText, signedInAs, expectNoSeriousA11yIssues, injectFault, jobByName, runCommandViaApi, waitForJobState, type Page } from './fixtures.ts';
 
 /**
  * The spec's Full Server flows on the demo fleet: "Protect web01" (web01 → web02, reverse protection on,
@@ -17,12 +16,6 @@ async function setOption(page: Page, baseURL: string, patch: Record<string, unkn
   const { options } = (await (await page.request.get(`/api/jobs/${job.id}`)).json()) as { options: Record<string, unknown> };
   const response = await page.request.patch(`/api/jobs/${job.id}`, { headers: { origin: baseURL }, data: { options: { ...options, ...patch }, expectedVersion: job.version } });
   expect(response.ok(), await response.text()).toBe(true);
-}
-
-/** Selects the option whose text matches (server options read "name — address:port (status)"). */
-async function selectByText(select: Locator, text: RegExp) {
-  const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
-  await select.selectOption(value!);
 }
 
 async function openFailover(page: Page) {

@@ -1,12 +1,6 @@
-import { test, expect, signedInAs, expectNoSeriousA11yIssues, createServerViaApi, jobByName, type Page } from './fixtures.ts';
-import type { Locator } from '@playwright/test';
+import { test, expect, selectByText, signedInAs, expectNoSeriousA11yIssues, createServerViaApi, jobByName, type Page } from './fixtures.ts';
 
 test.use({ storageState: signedInAs('admin') });
-
-async function selectByText(select: Locator, text: string) {
-  const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value');
-  await select.selectOption(value!);
-}
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
 

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { JobCommandSchema, type Job, type JobCommand } from '@syncsafe/contracts';
 import { paths } from '../../lib/paths.ts';
@@ -11,7 +10,6 @@ import { useJobActions, type JobActionsResponse } from '../../features/jobs/api/
 import { useJobHistory } from '../../features/jobs/api/get-job-history.ts';
 import { useJobOperations } from '../../features/jobs/api/list-job-operations.ts';
 import { useJobSnapshots } from '../../features/jobs/api/list-job-snapshots.ts';
-import { useTakeSnapshot } from '../../features/jobs/api/run-job-command.ts';
 import { jobTypeLabels } from '../../features/jobs/job-view.ts';
 import { topologyAfterFailover, topologyAfterReverse, topologyNow } from '../../features/jobs/topology.ts';
 import { HistoryTable } from '../../features/jobs/components/history-table.tsx';
@@ -29,21 +27,10 @@ import type { DialogCommand } from './job-command-dialog.tsx';
 import { LazyJobCommandDialog as JobCommandDialog } from './lazy-job-command-dialog.tsx';
 import { jobCommandRoleReason } from '../../lib/roles.ts';
 import { useCurrentUser } from './use-current-user.ts';
+import { JobsBreadcrumb } from './jobs-breadcrumb.tsx';
+import { useToolbarCommand } from './use-toolbar-command.ts';
 
 const dialogCommands = new Set<string>(JobCommandSchema.options.filter((c) => c !== 'edit' && c !== 'take-snapshot'));
-
-function JobBreadcrumb({ current }: { current: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <ol>
-        <li>
-          <Link to={paths.jobs.href()}>Jobs</Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
-  );
-}
 
 /** One job: live progress, the running operation's steps, who holds which identity, snapshots, history. */
 export function Component() {
@@ -55,7 +42,7 @@ export function Component() {
     return (
       <>
         <title>Job not found · SyncSafe Console</title>
-        <JobBreadcrumb current={isMissing ? 'Not found' : 'Error'} />
+        <JobsBreadcrumb current={isMissing ? 'Not found' : 'Error'} />
         <h1>{isMissing ? 'Job not found' : 'Could not load the job'}</h1>
         {isMissing ? <p>It may have been deleted.</p> : <ErrorAlert error={job.error} />}
         <p>
@@ -76,12 +63,12 @@ function JobDetails({ job }: { job: Job }) {
   const operations = useJobOperations(job.id);
   const snapshots = useJobSnapshots(job.id);
   const history = useJobHistory(job.id);
-  const takeSnapshot = useTakeSnapshot();
   const requested = params.get('dialog');
-  const [dialog, setDialog] = useState<DialogCommand | null>(requested && dialogCommands.has(requested) ? (requested as DialogCommand) : null);
+  // "Fail over now" (a notification) links here with ?dialog=failover.
+  const toolbar = useToolbarCommand(requested && dialogCommands.has(requested) ? { command: requested as DialogCommand, job } : null);
 
   function closeDialog() {
-    setDialog(null);
+    toolbar.close();
     if (params.has('dialog')) {
       const next = new URLSearchParams(params);
       next.delete('dialog');
@@ -89,17 +76,7 @@ function JobDetails({ job }: { job: Job }) {
     }
   }
 
-  function runCommand(command: JobCommand) {
-    if (command === 'edit') return navigate(paths.editJob.href(job.id));
-    if (command === 'take-snapshot') {
-      takeSnapshot.mutate(
-        { jobId: job.id, version: actions.data?.version },
-        { onSuccess: () => showToast(`Taking a snapshot of ${job.name}`), onError: (error) => showToast(`Take Snapshot was refused: ${error.message}`, 'error') },
-      );
-      return;
-    }
-    setDialog(command);
-  }
+  const runCommand = (command: JobCommand) => toolbar.run(job, command, actions.data?.version);
 
   const current = operations.data?.items.find((o) => o.id === job.activeOperationId) ?? operations.data?.items[0];
   const serverName = (id: string | null) => [job.source, job.target, job.testServer].find((s) => s?.id === id)?.name ?? 'unknown';
@@ -107,7 +84,7 @@ function JobDetails({ job }: { job: Job }) {
   return (
     <>
       <title>{`${job.name} · Jobs · SyncSafe Console`}</title>
-      <JobBreadcrumb current={job.name} />
+      <JobsBreadcrumb current={job.name} />
       <PageHeader
         title={job.name}
         description={
@@ -166,7 +143,7 @@ function JobDetails({ job }: { job: Job }) {
         <h2 id="job-settings-title">Settings</h2>
         <JobSettings job={job} serverName={serverName} />
       </section>
-      <JobCommandDialog job={job} command={dialog} onClose={closeDialog} onDeleted={() => {
+      <JobCommandDialog job={job} command={toolbar.dialog?.command ?? null} onClose={closeDialog} onDeleted={() => {
         showToast(`Job ${job.name} deleted`);
         navigate(paths.jobs.href(), { replace: true });
       }} />

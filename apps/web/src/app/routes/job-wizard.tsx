@@ -11,6 +11,7 @@ import { JobWizard, type WizardServer } from '../../features/jobs/components/job
 import { useServers } from '../../features/servers/api/list-servers.ts';
 import { jobCommandRoleReason } from '../../lib/roles.ts';
 import { useCurrentUser } from './use-current-user.ts';
+import { JobsBreadcrumb } from './jobs-breadcrumb.tsx';
 
 /** Create job (`/jobs/new`) and Edit (`/jobs/:jobId/edit`): the same wizard. */
 export function Component() {
@@ -21,14 +22,7 @@ export function Component() {
   return (
     <>
       <title>{`${title} · SyncSafe Console`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.jobs.href()}>Jobs</Link>
-          </li>
-          <li aria-current="page">{title}</li>
-        </ol>
-      </nav>
+      <JobsBreadcrumb current={title} />
       <PageHeader title={title} description={jobId ? 'What can change depends on the job’s state.' : 'A job protects a source server by replicating it to a target; protection starts when it is created.'} />
       {roleReason ? (
         <Alert tone="warning" title="Operator role needed">

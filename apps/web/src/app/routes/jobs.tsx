@@ -8,14 +8,13 @@ import { useToast } from '../../components/toast.tsx';
 import { useJobs } from '../../features/jobs/api/list-jobs.ts';
 import { readJobFilters } from '../../features/jobs/api/job-filters.ts';
 import { useJobActions } from '../../features/jobs/api/get-job-actions.ts';
-import { useTakeSnapshot } from '../../features/jobs/api/run-job-command.ts';
 import { jobTypeLabels } from '../../features/jobs/job-view.ts';
 import { JobsTable } from '../../features/jobs/components/jobs-table.tsx';
 import { JobToolbar } from '../../features/jobs/components/job-toolbar.tsx';
 import { jobCommandRoleReason } from '../../lib/roles.ts';
-import type { DialogCommand } from './job-command-dialog.tsx';
 import { LazyJobCommandDialog as JobCommandDialog } from './lazy-job-command-dialog.tsx';
 import { useCurrentUser } from './use-current-user.ts';
+import { useToolbarCommand } from './use-toolbar-command.ts';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -40,8 +39,8 @@ export function Component() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = useMemo(() => (selectedId ? (items.find((job) => job.id === selectedId) ?? null) : null), [items, selectedId]);
   const actions = useJobActions(selected?.id ?? null);
-  const [dialog, setDialog] = useState<{ command: DialogCommand; job: Job } | null>(null);
-  const takeSnapshot = useTakeSnapshot();
+  const toolbar = useToolbarCommand();
+  const { dialog } = toolbar;
 
   const setFilter = useCallback(
     (key: 'q' | 'type' | 'state', value: string) =>
@@ -72,21 +71,7 @@ export function Component() {
   const select = useCallback((job: Job) => setSelectedId(job.id), []);
   const open = useCallback((job: Job) => navigate(paths.job.href(job.id)), [navigate]);
 
-  function runCommand(command: JobCommand) {
-    if (!selected) return;
-    if (command === 'edit') return navigate(paths.editJob.href(selected.id));
-    if (command === 'take-snapshot') {
-      takeSnapshot.mutate(
-        { jobId: selected.id, version: actions.data?.version },
-        {
-          onSuccess: () => showToast(`Taking a snapshot of ${selected.name}`),
-          onError: (error) => showToast(`Take Snapshot of ${selected.name} was refused: ${error.message}`, 'error'),
-        },
-      );
-      return;
-    }
-    setDialog({ command, job: selected });
-  }
+  const runCommand = (command: JobCommand) => selected && toolbar.run(selected, command, actions.data?.version);
 
   const dialogJob = dialog ? (items.find((job) => job.id === dialog.job.id) ?? dialog.job) : null;
   const hasFilters = Object.keys(filters).length > 0;
@@ -181,10 +166,10 @@ export function Component() {
         <JobCommandDialog
           job={dialogJob}
           command={dialog?.command ?? null}
-          onClose={() => setDialog(null)}
+          onClose={toolbar.close}
           onDeleted={() => {
             showToast(`Job ${dialogJob.name} deleted`);
-            setDialog(null);
+            toolbar.close();
             setSelectedId(null);
           }}
         />

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { JobCommandSchema, jobCommandLabels, type Availability, type JobCommand } from '@syncsafe/contracts';
 import type { JobActionsResponse } from '../api/get-job-actions.ts';
 
@@ -33,10 +33,19 @@ export function JobToolbar({ jobName, actions, roleReason, onCommand }: JobToolb
 
 function ToolbarButton({ command, availability, onCommand }: { command: JobCommand; availability: Availability; onCommand: (command: JobCommand) => void }) {
   const reasonId = useId();
+  // Escape hides the reason until the pointer or focus leaves (WCAG 1.4.13: dismissible without moving).
+  const [isReasonDismissed, setIsReasonDismissed] = useState(false);
   const isDangerous = command === 'delete' || command === 'stop';
   const reason = availability.reason ?? 'Not available now.';
   return (
-    <span className="toolbar-item">
+    <span
+      className={isReasonDismissed ? 'toolbar-item toolbar-item-quiet' : 'toolbar-item'}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !availability.allowed) setIsReasonDismissed(true);
+      }}
+      onMouseLeave={() => setIsReasonDismissed(false)}
+      onBlur={() => setIsReasonDismissed(false)}
+    >
       <button
         type="button"
         className={`btn btn-small ${isDangerous ? 'btn-danger' : command === 'failover' ? 'btn-primary' : 'btn-secondary'}`}
