@@ -189,3 +189,38 @@ test('live failover: the target takes the source identity, a new job on it is re
   await expect(now).toHaveAccessibleDescription(/web01 holds the source identity \(web01\)/);
   expect((await jobByName(page, JOB)).isReversed).toBe(false);
 });
+
+test('Failover To A Snapshot: the target reverts to the chosen snapshot (typed confirmation), then Reverse and back', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const job = await waitForJobState(page, JOB, 'protecting');
+  await runCommandViaApi(page, baseURL!, JOB, 'take-snapshot');
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByRole('table', { name: /Snapshots on the target/ }).getByRole('row').filter({ hasText: 'Manual' }).first()).toBeVisible({ timeout: 30_000 });
+
+  const dialog = await openFailover(page);
+  await dialog.getByLabel('Failover To A Snapshot').check();
+  const picker = dialog.getByRole('group', { name: 'Snapshot to fail over to' });
+  await dialog.getByRole('button', { name: 'Failover', exact: true }).click();
+  await expect(dialog.getByText('Choose the snapshot to fail over to.')).toBeVisible();
+  await picker.getByRole('radio').first().check();
+  await dialog.getByLabel(`Type the job name (${JOB}) to confirm`).fill(JOB);
+  await dialog.getByRole('button', { name: 'Failover', exact: true }).click();
+  await expect(dialog.getByText(/Failover finished/)).toBeVisible({ timeout: 90_000 });
+  await expect(dialog.getByRole('status').filter({ hasText: 'Succeeded' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(stateOf(page)).toContainText('Failed over');
+  await expect(page.getByRole('table', { name: /Job history/ })).toContainText('type: snapshot');
+
+  // Back to the original machines: Reverse, Failover, Reverse.
+  await injectFault(page, 'web01', { fault: 'power-on' });
+  await expect(page.getByRole('button', { name: 'Reverse', exact: true })).not.toHaveAttribute('aria-disabled', { timeout: 30_000 });
+  await runCommandViaApi(page, baseURL!, JOB, 'reverse');
+  await waitForJobState(page, JOB, 'protecting', 180_000);
+  await runCommandViaApi(page, baseURL!, JOB, 'failover', { type: 'live', queue: 'apply' });
+  await waitForJobState(page, JOB, 'failed-over', 90_000);
+  await injectFault(page, 'web02', { fault: 'power-on' });
+  await expect(page.getByRole('button', { name: 'Reverse', exact: true })).not.toHaveAttribute('aria-disabled', { timeout: 30_000 });
+  await runCommandViaApi(page, baseURL!, JOB, 'reverse');
+  await waitForJobState(page, JOB, 'protecting', 180_000);
+  expect((await jobByName(page, JOB)).isReversed).toBe(false);
+});
