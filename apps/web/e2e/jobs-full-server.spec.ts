@@ -100,7 +100,7 @@ test('Perform Test Failover, then Undo Failover or Cutover says the test snapsho
   await expect(undo.getByText('The test snapshot is deleted')).toBeVisible();
   await expectNoSeriousA11yIssues(page);
   await undo.getByRole('button', { name: 'Undo Failover or Cutover' }).click();
-  await expect(undo.getByText(/Undo failover finished/)).toBeVisible({ timeout: 90_000 });
+  await expect(undo.getByText(/Undo test failover finished/)).toBeVisible({ timeout: 90_000 });
   await undo.getByRole('button', { name: 'Done' }).click();
   await expect(stateOf(page)).toContainText('Protecting');
 });

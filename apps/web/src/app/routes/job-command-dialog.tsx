@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Job, JobCommand } from '@syncsafe/contracts';
+import { jobCommandLabels, type Job, type JobCommand } from '@syncsafe/contracts';
 import { Dialog } from '../../components/dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { LoadingState } from '../../components/page.tsx';
@@ -18,16 +18,6 @@ import { useCurrentUser } from './use-current-user.ts';
 /** The toolbar commands that open a dialog (Edit is a page; Take Snapshot runs at once). */
 export type DialogCommand = Exclude<JobCommand, 'edit' | 'take-snapshot'>;
 
-const titles: Record<DialogCommand, string> = {
-  failover: 'Failover or Cutover',
-  'undo-failover': 'Undo Failover or Cutover',
-  restore: 'Restore',
-  failback: 'Failback',
-  reverse: 'Reverse',
-  start: 'Start',
-  stop: 'Stop',
-  delete: 'Delete',
-};
 
 const largeDialogs: ReadonlySet<DialogCommand> = new Set(['failover', 'restore', 'failback', 'reverse']);
 
@@ -42,7 +32,7 @@ interface JobCommandDialogProps {
 export function JobCommandDialog({ job, command, onClose, onDeleted }: JobCommandDialogProps) {
   return (
     <Dialog
-      title={command ? titles[command] : ''}
+      title={command ? jobCommandLabels[command] : ''}
       description={
         <>
           {job.name}: {job.source.name} <span aria-hidden="true">→</span>{' '}

@@ -20,7 +20,7 @@ export const operationStatusView: Record<Operation['status'], { tone: Tone; labe
 export const operationKindLabels: Record<Operation['kind'], string> = {
   failover: 'Failover',
   'test-failover': 'Test failover',
-  'undo-failover': 'Undo failover',
+  'undo-failover': 'Undo test failover',
   restore: 'Restore',
   failback: 'Failback',
   reverse: 'Reverse',
