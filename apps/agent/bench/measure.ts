@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
@@ -26,8 +28,34 @@ export function flushDisk(): void {
   spawnSync('sync');
 }
 
-export function rsync(args: string[]): string {
-  return execFileSync('rsync', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export interface RsyncRun {
+  output: string;
+  /** CPU seconds (user + system) of rsync and its helper processes. */
+  cpuSeconds: number;
+}
+
+/** Runs rsync and reads its children's CPU time from the shell's `times`. */
+export function rsync(args: string[]): RsyncRun {
+  const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const output = execFileSync('bash', ['-c', `rsync ${quoted} && times`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines = output.trimEnd().split('\n');
+  const children = lines.at(-1)!.split(' ').map((t) => {
+    const match = /(\d+)m([\d.]+)s/.exec(t);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
+  });
+  return { output: lines.slice(0, -2).join('\n'), cpuSeconds: (children[0] ?? 0) + (children[1] ?? 0) };
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc). */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 }
 
 export function hasRsync(): boolean {

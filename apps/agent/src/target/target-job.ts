@@ -148,18 +148,14 @@ export class TargetJob implements ChannelHandler {
     try {
       await receiveFrames(body, (op, content, header) => {
         if (op.seq <= this.receivedThroughSeq) return; // a resent frame we already hold
-        try {
-          this.writer.precheck(op);
-        } catch (error) {
-          if (!(error instanceof PathRefusedError)) throw error;
-          this.recordRefusal(error);
-          this.receivedThroughSeq = op.seq;
-          return;
-        }
         if (this.canApplyDirectly()) {
+          // Applying checks every path too: a refusal is recorded there.
           if (!isApplying) this.beginApplying();
           isApplying = true;
           this.applyOne(op, content);
+        } else if (this.isRefusedBeforeQueueing(op)) {
+          this.receivedThroughSeq = op.seq;
+          return;
         } else {
           this.queue.append(encodeFrameHeader(header as object), content, {
             seq: op.seq,
@@ -325,6 +321,18 @@ export class TargetJob implements ChannelHandler {
       receivedThroughSeq: this.receivedThroughSeq,
       appliedThroughSeq: this.appliedLog.appliedThroughSeq,
     };
+  }
+
+  /** A change that could never be applied is refused now rather than kept in the queue. */
+  private isRefusedBeforeQueueing(op: AgentReplicationOp): boolean {
+    try {
+      this.writer.precheck(op);
+      return false;
+    } catch (error) {
+      if (!(error instanceof PathRefusedError)) throw error;
+      this.recordRefusal(error);
+      return true;
+    }
   }
 
   private canApplyDirectly(): boolean {
