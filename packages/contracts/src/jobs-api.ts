@@ -76,6 +76,13 @@ export const JobOptionsSchema = z.object({
 export type JobOptions = z.output<typeof JobOptionsSchema>;
 export type JobOptionsInput = z.input<typeof JobOptionsSchema>;
 
+/** The same options without defaults, for an edit that changes only some of them. */
+export const JobOptionsPatchSchema = z.object(
+  Object.fromEntries(
+    Object.entries(JobOptionsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+  ),
+) as unknown as z.ZodType<Partial<JobOptions>, Partial<JobOptionsInput>>;
+
 export const JobNameSchema = z.string().trim().min(1, 'Name is required').max(128, 'Name is at most 128 characters');
 
 const jobBase = {
@@ -115,7 +122,8 @@ export const UpdateJobRequestSchema = z
     targetServerId: z.uuid().optional(),
     directories: DirectoriesSchema.optional(),
     replicaRoot: AbsolutePathSchema.optional(),
-    options: JobOptionsSchema.partial().optional(),
+    /** Only the options sent change (unsent ones keep their current values, not the defaults). */
+    options: JobOptionsPatchSchema.optional(),
     expectedVersion: z.number().int().min(1).optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: 'Give at least one field to change' });
@@ -210,6 +218,8 @@ export const OperationStepSchema = z.object({
   command: z.string(),
   phase: ReversePhaseSchema.nullable(),
   isBestEffort: z.boolean(),
+  /** What the step does, in the product's words. */
+  description: z.string().nullable(),
   status: StepStatusSchema,
   attempts: z.number().int(),
   result: z.unknown().nullable(),

@@ -143,6 +143,11 @@ describe('Files and Folders', () => {
     expect(res.json().error).toMatchObject({ code: 'conflict', details: { state: 'protecting', allowedCommands: expect.arrayContaining(['failover', 'stop']) } });
     const history = (await driver.admin.request({ url: `/api/jobs/${job.id}/history` })).json();
     expect(history.items[0]).toMatchObject({ trigger: 'failback', isValid: false });
+    // An edit of some options keeps the others as they were.
+    const before = await driver.job(job.id);
+    const edited = await driver.admin.request({ method: 'PATCH', url: `/api/jobs/${job.id}`, payload: { options: { monitoring: { missedHeartbeats: 9 } }, expectedVersion: before.version } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().options).toEqual({ ...before.options, monitoring: { ...before.options.monitoring, missedHeartbeats: 9 } });
     const test = await driver.command(job.id, 'failover', { type: 'test', queue: 'apply' });
     expect(test.statusCode).toBe(400);
     expect(test.json().error.details[0].field).toBe('type');

@@ -29,6 +29,7 @@ export function toOperation(row: OperationWithSteps): Operation {
       command: s.command,
       phase: (s.phase as ReversePhase | null) ?? null,
       isBestEffort: s.isBestEffort,
+      description: (s.args as { description?: string } | null)?.description ?? null,
       status: s.status as Operation['steps'][number]['status'],
       attempts: s.attempts,
       result: s.result ?? null,
