@@ -9,7 +9,7 @@
  * the CPU time both spent, since the wall clock on a shared machine drifts with its neighbours' load.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { AgentFleet, type AgentProcess } from '../test/support/agent-fleet.ts';
@@ -104,9 +104,10 @@ async function main(): Promise<void> {
     flushDisk();
     const [source, target] = await Promise.all([fleet.start({ name: 'bench-source' }), fleet.start({ name: 'bench-target' })]);
     const agents = { source, target };
-    const rsyncDst = join(work, 'rsync-copy');
-    const replicaRoot = join(work, 'replica');
-    const replicaDir = join(replicaRoot, src);
+    // Every round writes into fresh folders, removed only at the end: deleting 180 MB of small files
+    // keeps this disk busy for a while, and whoever ran next paid for it.
+    let rsyncDst = '';
+    let replicaRoot = '';
 
     const loadBefore = loadAverage();
     const rsyncMirror: number[] = [];
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       // Alternate who goes first: this disk's speed drifts from minute to minute.
       const runRsync = async () => {
-        rmSync(rsyncDst, { recursive: true, force: true });
+        rsyncDst = join(work, `rsync-copy-${run}`);
         flushDisk();
         let rsyncRun!: { cpuSeconds: number };
         rsyncMirror.push(await timeIt(() => (rsyncRun = rsync(['-a', `${src}/`, `${rsyncDst}/`]))));
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       };
       const runAgent = async () => {
         if (jobId) await removeJob(agents, jobId);
-        rmSync(replicaRoot, { recursive: true, force: true });
+        replicaRoot = join(work, `replica-${run}`);
         mkdirSync(replicaRoot);
         flushDisk();
         jobId = `bench-${run}`;
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
           `agent ${agentMirror.at(-1)!.toFixed(2)} s (cpu ${agentMirrorCpu.at(-1)!.toFixed(2)} s), throughput ratio ${roundRatios.at(-1)!.toFixed(2)}`,
       );
     }
+    const replicaDir = join(replicaRoot, src);
     const problems = diffTrees(digestTree(src), digestTree(replicaDir));
     if (problems.length > 0) throw new Error(`the replica differs from the source:\n${problems.slice(0, 10).join('\n')}`);
 
