@@ -26,7 +26,7 @@ export const fullServerSteps = {
     afterReply: () => machine.setPower('off'),
   }),
   'stop-services': async ({ keepRunning }, { machine }) => ({ result: machine.stopServices(keepRunning) }),
-  'fail-over-full-server': async (command, { jobs, machine }) => {
+  'fail-over-full-server': async (command, { jobs, machine, bus }) => {
     const job = jobs.get(command.jobId);
     const target = jobs.target(command.jobId);
     if (job.record.setup.type !== 'full-server') throw conflict(`job ${command.jobId} is a Files and Folders job: use fail-over-files`);
@@ -48,6 +48,7 @@ export const fullServerSteps = {
     warnings.push('Windows License Activation does not follow the server: apply the MAK or KMS configuration after failover.');
     const previousIdentityName = await machine.rebootIntoIdentity(sourceIdentity, command.hasReverseProtection, command.rebootSeconds);
     target.updateState({ failedOverAt: Date.now() });
+    bus.publish({ kind: 'identity-changed', fromName: previousIdentityName, toName: sourceIdentity.name });
     return {
       result: {
         queue,
@@ -60,9 +61,11 @@ export const fullServerSteps = {
       },
     };
   },
-  'restore-identity': async ({ identity, productionAdapter }, { machine }) => ({
-    result: { previousIdentityName: machine.restoreIdentity(identity, productionAdapter), identityName: identity.name },
-  }),
+  'restore-identity': async ({ identity, productionAdapter }, { machine, bus }) => {
+    const previousIdentityName = machine.restoreIdentity(identity, productionAdapter);
+    bus.publish({ kind: 'identity-changed', fromName: previousIdentityName, toName: identity.name });
+    return { result: { previousIdentityName, identityName: identity.name } };
+  },
   reboot: async ({ rebootSeconds }, { machine }) => {
     const seconds = rebootSeconds ?? machine.snapshot.rebootSeconds;
     return { result: { rebootedAt: await machine.reboot(seconds), rebootSeconds: seconds } };
