@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { AgentBatchResult } from '@syncsafe/contracts';
-import type { ChannelClient, BatchRequest } from './channel-client.ts';
+import type { BatchRequest } from './batch-request.ts';
+import type { ChannelClient } from './channel-client.ts';
 import { toReplicableMode, toWholeMs } from './file-attributes.ts';
 import type { PlannedOp } from './planned-op.ts';
 import type { TreeEntry } from './tree-walk.ts';

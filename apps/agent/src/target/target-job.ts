@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   AgentApplyReport,
@@ -26,13 +26,13 @@ import { conflict } from '../server/agent-error.ts';
 import { SnapshotStore } from '../snapshots/snapshot-store.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file.ts';
 import { AppliedLog } from './applied-log.ts';
+import { QueueApplier } from './queue-applier.ts';
 import { TargetQueue } from './target-queue.ts';
 import { createTargetState, TargetStateSchema, type TargetState } from './target-state.ts';
 
 const REFUSALS_KEPT = 50;
 /** Ops that land the same when applied again after a crash (see AppliedLog). */
 const REPEATABLE_KINDS = new Set<string>(['mkdir', 'write-file', 'delete', 'set-attributes', 'symlink', 'mirror-started', 'system-state']);
-const DRAIN_SLICE_MS = 50;
 
 export interface TargetJobContext {
   jobId: string;
@@ -65,17 +65,13 @@ export class TargetJob implements ChannelHandler {
   private readonly partials: PartialFiles;
   private readonly stateFile: string;
   private persisted = '';
-  private readonly applyingMarker: string;
+  private isClosed = false;
   private receivedThroughSeq: number;
   private isReceiving = false;
-  private isDraining = false;
-  private isDrainScheduled = false;
-  /** An apply-queue or discard step owns the queue: the background drain and the direct path stand aside. */
-  private isQueueHeld = false;
+  private readonly applier: QueueApplier;
   private hasApplyFailedSinceMirror = false;
   private appliedOps = 0;
   private appliedBytes = 0;
-  private drainWaiters: Array<() => void> = [];
   /** Refusals of the batch being received, answered to the sender. */
   private batchRefusals: AgentBatchResult['refusals'] | null = null;
   private readonly stopWatchingMachine: () => void;
@@ -87,7 +83,6 @@ export class TargetJob implements ChannelHandler {
     mkdirSync(jobDir, { recursive: true, mode: 0o700 });
     for (const root of this.roots) mkdirSync(root.dir, { recursive: true });
     this.stateFile = join(jobDir, 'target-state.json');
-    this.applyingMarker = join(jobDir, 'applying');
     this.state = readJsonFile(this.stateFile, TargetStateSchema) ?? createTargetState(context.newChannelId());
     this.partials = new PartialFiles(join(storage, 'partial'));
     this.snapshots = new SnapshotStore(join(storage, 'snapshots'), context.jobId);
@@ -97,13 +92,19 @@ export class TargetJob implements ChannelHandler {
     this.queue = new TargetQueue(join(jobDir, 'queue'));
     this.queue.recover(this.appliedLog.appliedThroughSeq);
     this.receivedThroughSeq = Math.max(this.queue.lastSeq, this.appliedLog.appliedThroughSeq);
-    if (existsSync(this.applyingMarker)) {
-      rmSync(this.applyingMarker);
+    const marker = join(jobDir, 'applying');
+    this.applier = new QueueApplier(this.queue, this.appliedLog, marker, {
+      canApply: () => !this.state.isApplyPaused && context.machine.isOn(),
+      applyHead: () => this.applyHead(),
+      onIdle: () => this.persist(),
+    });
+    if (existsSync(marker)) {
+      this.applier.clearApplying();
       this.markBad('apply-interrupted', 'the agent stopped while applying the target queue');
     }
     this.persist();
-    this.stopWatchingMachine = context.machine.onChange(() => this.scheduleDrain());
-    this.scheduleDrain();
+    this.stopWatchingMachine = context.machine.onChange(() => this.applier.schedule());
+    this.applier.schedule();
   }
 
   get jobId(): string {
@@ -150,7 +151,7 @@ export class TargetJob implements ChannelHandler {
         if (op.seq <= this.receivedThroughSeq) return; // a resent frame we already hold
         if (this.canApplyDirectly()) {
           // Applying checks every path too: a refusal is recorded there.
-          if (!isApplying) this.beginApplying();
+          if (!isApplying) this.applier.markApplying();
           isApplying = true;
           this.applyOne(op, content);
         } else if (this.isRefusedBeforeQueueing(op)) {
@@ -171,11 +172,11 @@ export class TargetJob implements ChannelHandler {
     } finally {
       if (hasQueued) this.queue.sync();
       this.appliedLog.flush();
-      if (isApplying) this.endApplying();
+      if (isApplying) this.applier.clearApplying();
       this.isReceiving = false;
       this.batchRefusals = null;
       this.persist();
-      this.scheduleDrain();
+      this.applier.schedule();
     }
     return { epoch: this.state.epoch, receivedThroughSeq: this.receivedThroughSeq, appliedThroughSeq: this.appliedLog.appliedThroughSeq, refusals };
   }
@@ -183,7 +184,7 @@ export class TargetJob implements ChannelHandler {
   setApplyPaused(isPaused: boolean): void {
     this.state.isApplyPaused = isPaused;
     this.persist();
-    this.scheduleDrain();
+    this.applier.schedule();
   }
 
   setAccepting(isAccepting: boolean): void {
@@ -193,30 +194,14 @@ export class TargetJob implements ChannelHandler {
 
   /** Applies what is queued now, paused or not; changes that arrive meanwhile wait their turn. */
   async applyQueue(): Promise<AgentApplyReport> {
-    const lastSeq = this.queue.lastSeq;
     const before = { ops: this.appliedOps, bytes: this.appliedBytes };
-    await this.waitForDrainToStop();
-    this.isQueueHeld = true;
-    this.beginApplying();
-    try {
-      while (this.queue.length > 0 && this.queue.peek()!.seq <= lastSeq) {
-        const deadline = Date.now() + DRAIN_SLICE_MS;
-        while (this.queue.length > 0 && this.queue.peek()!.seq <= lastSeq && Date.now() < deadline) this.applyHead();
-        this.appliedLog.flush();
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.isQueueHeld = false;
-      this.endApplying();
-      this.persist();
-      this.scheduleDrain();
-    }
+    await this.applier.applyThrough(this.queue.lastSeq);
     return { action: 'applied', appliedOps: this.appliedOps - before.ops, appliedBytes: this.appliedBytes - before.bytes };
   }
 
   /** Drops the whole target queue and reports every op dropped. */
   async discardQueue(): Promise<AgentDiscardReport> {
-    await this.waitForDrainToStop();
+    await this.applier.stop();
     const ops = this.queue.discardAll();
     const last = ops.at(-1);
     if (last) this.appliedLog.record(last.seq);
@@ -292,8 +277,9 @@ export class TargetJob implements ChannelHandler {
   }
 
   close(): void {
+    this.isClosed = true;
     this.stopWatchingMachine();
-    this.isDraining = false;
+    void this.applier.stop();
     this.queue.close();
     this.appliedLog.close();
   }
@@ -337,7 +323,7 @@ export class TargetJob implements ChannelHandler {
 
   private canApplyDirectly(): boolean {
     return (
-      this.queue.length === 0 && !this.state.isApplyPaused && !this.isDraining && !this.isQueueHeld && this.context.machine.isOn()
+      this.queue.length === 0 && !this.state.isApplyPaused && !this.applier.isBusy && this.context.machine.isOn()
     );
   }
 
@@ -396,64 +382,9 @@ export class TargetJob implements ChannelHandler {
     return refusal;
   }
 
-  private scheduleDrain(): void {
-    if (this.isDrainScheduled || this.isDraining || this.isQueueHeld || this.queue.length === 0) return;
-    if (this.state.isApplyPaused || !this.context.machine.isOn()) return;
-    this.isDrainScheduled = true;
-    setImmediate(() => {
-      this.isDrainScheduled = false;
-      if (this.isDraining || this.isQueueHeld || this.queue.length === 0) return;
-      this.isDraining = true;
-      this.beginApplying();
-      this.drainSlice();
-    });
-  }
-
-  /** Applies queued ops in slices so that the agent keeps answering while a big queue drains. */
-  private drainSlice(): void {
-    if (!this.isDraining) return this.stopDraining();
-    const deadline = Date.now() + DRAIN_SLICE_MS;
-    while (this.queue.length > 0 && !this.state.isApplyPaused && this.context.machine.isOn() && Date.now() < deadline) {
-      this.applyHead();
-    }
-    this.appliedLog.flush();
-    if (this.queue.length > 0 && !this.state.isApplyPaused && this.context.machine.isOn()) {
-      setImmediate(() => this.drainSlice());
-      return;
-    }
-    this.stopDraining();
-  }
-
-  private stopDraining(): void {
-    if (this.isDraining) {
-      this.isDraining = false;
-      this.endApplying();
-      this.persist();
-    }
-    const waiters = this.drainWaiters;
-    this.drainWaiters = [];
-    for (const waiter of waiters) waiter();
-  }
-
-  private async waitForDrainToStop(): Promise<void> {
-    if (!this.isDraining) return;
-    await new Promise<void>((resolve) => {
-      this.drainWaiters.push(resolve);
-      this.isDraining = false; // the running slice notices and stops
-    });
-  }
-
-  /** A marker file: if the agent dies while it exists, the apply was interrupted. */
-  private beginApplying(): void {
-    writeFileSync(this.applyingMarker, '');
-  }
-
-  private endApplying(): void {
-    rmSync(this.applyingMarker, { force: true });
-  }
-
   /** Writes the state only when it changed: an fsync per batch would make ext4 flush replica data early. */
   private persist(): void {
+    if (this.isClosed) return;
     const text = JSON.stringify(this.state);
     if (text === this.persisted) return;
     writeJsonFileAtomic(this.stateFile, this.state);
