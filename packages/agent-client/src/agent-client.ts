@@ -144,18 +144,28 @@ export class AgentClient {
     return openHeartbeatStream(`${this.baseUrl.replace('http', 'ws')}/v1/heartbeats`, this.authorization, handlers);
   }
 
-  private async request<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T | null): Promise<z.infer<T>> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl}${path}`, {
+  /**
+   * Every agent request is safe to repeat (steps by id, job setup by PUT, faults set a state), so a
+   * request that failed at the connection is tried once more: a kept-alive connection may have been
+   * dropped by the agent (restart, power cycle) just before it was reused.
+   */
+  private async send(method: string, path: string, body: unknown): Promise<Response> {
+    const attempt = () =>
+      fetch(`${this.baseUrl}${path}`, {
         method,
         headers: { authorization: this.authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.requestTimeoutMs),
       });
+    try {
+      return await attempt().catch(attempt);
     } catch (error) {
       throw new AgentUnreachableError(`${this.options.address}:${this.options.port} is unreachable: ${(error as Error).message}`);
     }
+  }
+
+  private async request<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T | null): Promise<z.infer<T>> {
+    const response = await this.send(method, path, body);
     const text = await response.text().catch((error: unknown) => {
       throw new AgentUnreachableError(`${this.options.address}:${this.options.port} dropped the answer: ${(error as Error).message}`);
     });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AgentUnreachableError } from '../../src/client/index.ts';
+import { AgentUnreachableError } from '@syncsafe/agent-client';
 import { AgentFleet } from '../support/agent-fleet.ts';
 import { collectStream } from '../support/collect-stream.ts';
 import { setUpJobPair } from '../support/job-pair.ts';

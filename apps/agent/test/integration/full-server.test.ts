@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentStepFailedError, AgentUnreachableError } from '../../src/client/index.ts';
+import { AgentStepFailedError, AgentUnreachableError } from '@syncsafe/agent-client';
 import { collectStream } from '../support/collect-stream.ts';
 import { AgentFleet } from '../support/agent-fleet.ts';
 import { setUpJobPair, type JobPair } from '../support/job-pair.ts';

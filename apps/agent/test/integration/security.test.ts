@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AgentChannelEndpoint } from '@syncsafe/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient, AgentRequestError } from '../../src/client/index.ts';
+import { AgentClient, AgentRequestError } from '@syncsafe/agent-client';
 import { BandwidthThrottle } from '../../src/faults/bandwidth-throttle.ts';
 import { ChannelClient } from '../../src/replication/channel-client.ts';
 import { AgentFleet, PASSWORD, USERNAME, type AgentProcess } from '../support/agent-fleet.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentStepFailedError } from '../../src/client/index.ts';
+import { AgentStepFailedError } from '@syncsafe/agent-client';
 import { AgentFleet, type AgentProcess } from '../support/agent-fleet.ts';
 import { setUpJobPair, type JobPair } from '../support/job-pair.ts';
 import { digestTree, waitForIdenticalTrees } from '../support/trees.ts';

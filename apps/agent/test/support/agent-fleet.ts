@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AgentChannelGrant } from '@syncsafe/contracts';
-import { AgentClient } from '../../src/client/index.ts';
+import { AgentClient } from '@syncsafe/agent-client';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 export const USERNAME = 'console';

@@ -1,5 +1,5 @@
 import type { AgentStreamMessage } from '@syncsafe/contracts';
-import type { AgentClient } from '../../src/client/index.ts';
+import type { AgentClient } from '@syncsafe/agent-client';
 
 /** Subscribes to an agent's heartbeat stream and lets a test await the messages it needs. */
 export function collectStream(client: AgentClient) {
