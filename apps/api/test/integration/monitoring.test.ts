@@ -23,7 +23,8 @@ afterAll(async () => {
 
 const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });
 
-async function protectedPair(waitForUser: boolean) {
+/** `missedHeartbeats` × 1 s is the failover window; tests not about monitoring use a wide one, so a busy machine cannot trip it. */
+async function protectedPair(waitForUser: boolean, missedHeartbeats = 3) {
   count += 1;
   const [source, target] = await Promise.all([fleet.start({ name: `mon${count}a` }), fleet.start({ name: `mon${count}b` })]);
   const data = join(source.disk, 'data');
@@ -36,7 +37,7 @@ async function protectedPair(waitForUser: boolean) {
     targetServerId: await driver.addServer(target),
     directories: [data],
     replicaRoot: join(target.disk, 'replica'),
-    options: { waitForUser, monitoring: { isEnabled: true, missedHeartbeats: 2, heartbeatIntervalSeconds: 1 } },
+    options: { waitForUser, monitoring: { isEnabled: true, missedHeartbeats, heartbeatIntervalSeconds: 1 } },
   });
   await driver.waitForState(job.id, 'protecting');
   return { job, source, target };
@@ -89,7 +90,7 @@ describe('failover monitoring', () => {
 
 describe('concurrent commands', () => {
   it('of 50 conflicting commands fired at once, exactly one is accepted and the others get 409 with the reason', { timeout: 120_000 }, async () => {
-    const { job } = await protectedPair(true);
+    const { job } = await protectedPair(true, 60);
     const commands = Array.from({ length: 50 }, (_, i) =>
       i % 2 === 0 ? driver.command(job.id, 'failover', { type: 'live', queue: 'apply' }) : driver.command(job.id, 'stop'),
     );
@@ -105,7 +106,7 @@ describe('concurrent commands', () => {
   });
 
   it('an Idempotency-Key repeat returns the first operation; a stale expectedVersion gets 409', { timeout: 60_000 }, async () => {
-    const { job } = await protectedPair(true);
+    const { job } = await protectedPair(true, 60);
     const current = await driver.job(job.id);
     const stale = await driver.command(job.id, 'stop', { expectedVersion: current.version - 1 });
     expect(stale.statusCode).toBe(409);
