@@ -7,3 +7,4 @@ export * from './jobs.ts';
 export * from './jobs-api.ts';
 export * from './agent/index.ts';
 export * from './job-actions.ts';
+export * from './format.ts';
