@@ -89,16 +89,20 @@ describe('Full Server', () => {
     const scheduler = new SnapshotScheduler(t.db.prisma, t.app.log, (id) => t.app.operations.enqueue(id), () => clock, agents);
     const snapshotsOf = async () => (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items as { type: string }[];
 
+    const idle = () => driver.waitForJob(job.id, (j) => j.activeOperationId === null, 'the Take Snapshot operation to end');
+
     await scheduler.tick();
-    await driver.waitForJob(job.id, () => true, 'tick');
     const scheduled = await waitForSnapshots(snapshotsOf, 1);
     expect(scheduled.map((s) => s.type)).toEqual(['scheduled']);
+    // The snapshot is listed as soon as the target records it; its operation ends a moment later.
+    await idle();
 
     expect((await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' })).status).toBe('succeeded');
     clock += 10 * 60_000;
     // The tick may land while the test failover's last writes settle: tick until the Deferred one is taken.
     const afterTest = await waitForSnapshots(async () => (await scheduler.tick(), snapshotsOf()), 3);
     expect(afterTest.map((s) => s.type).sort()).toEqual(['deferred', 'manual', 'scheduled']);
+    await idle();
     expect((await driver.run(job.id, 'undo-failover')).status).toBe('succeeded');
     // Keep 1: the next tick prunes the older of the two scheduled/deferred snapshots. The clock goes back
     // to now, so that tick has nothing due and only prunes.
