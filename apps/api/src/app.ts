@@ -46,6 +46,7 @@ async function consoleApi(instance: FastifyInstance, deps: AppDependencies) {
   instance.decorate('config', deps.config);
   instance.decorate('db', deps.db);
   instance.decorate('secretBox', deps.secretBox);
+  instance.decorate('agents', deps.agents);
 
   await instance.register(security);
   await instance.register(openapi);

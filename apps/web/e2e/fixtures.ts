@@ -64,6 +64,7 @@ export interface DemoJob {
   reversePhase: string | null;
   isReversed: boolean;
   identities: { source: { name: string; serverId: string | null }; target: { name: string; serverId: string } | null };
+  directories: string[];
 }
 
 /** A job of the demo fleet ("Protect files01", "Protect web01") as the API has it now. */

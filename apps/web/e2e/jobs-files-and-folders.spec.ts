@@ -1,3 +1,5 @@
+import { closeSync, openSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, signedInAs, expectNoSeriousA11yIssues, injectFault, jobByName, runCommandViaApi, waitForJobState, type Page } from './fixtures.ts';
 
 /**
@@ -165,7 +167,18 @@ test('Restore then Failback: Restore Data to the source, the checklist ticks are
   await firstStep.check();
   await expect(checklist.getByText(/Ticked by admin/)).toBeVisible();
   await expect(checklist.getByText('files01 is online').first()).toBeVisible({ timeout: 20_000 });
-  await expect(checklist.getByText(/it refuses, naming the files still open on the source/).first()).toBeVisible();
+  // Open files are checked live by the source's agent: a file held open under the job's folder is named.
+  const dataDir = job.directories[0]!;
+  const held = openSync(readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))[0]!, 'r');
+  try {
+    await expect(checklist.getByText('1 file(s) open on files01: the restore refuses until they are closed').first()).toBeVisible({ timeout: 20_000 });
+    await expect(checklist.getByRole('list', { name: 'Files open on files01' }).first()).toContainText(dataDir);
+    await expectNoSeriousA11yIssues(page);
+  } finally {
+    closeSync(held);
+  }
+  await checklist.getByRole('button', { name: 'Check again' }).first().click();
+  await expect(checklist.getByText('No file under the job’s folders is open on files01').first()).toBeVisible();
   const audit = await page.request.get(`/api/audit?kind=job.checklist&jobId=${job.id}`);
   expect(JSON.stringify(await audit.json())).toContain('rtf-fix-source-off-network');
   await expectNoSeriousA11yIssues(page);

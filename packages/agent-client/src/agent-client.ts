@@ -5,6 +5,7 @@ import {
   AgentJobListResponseSchema,
   AgentJobSetupResponseSchema,
   AgentJobStatusSchema,
+  AgentOpenFilesResponseSchema,
   AgentQueueListingSchema,
   AgentSnapshotListResponseSchema,
   AgentStepRecordSchema,
@@ -17,6 +18,7 @@ import {
   type AgentJobSetupRequest,
   type AgentJobSetupResponse,
   type AgentJobStatus,
+  type AgentOpenFilesResponse,
   type AgentQueueListing,
   type AgentSnapshot,
   type AgentStepCommandInput,
@@ -92,6 +94,11 @@ export class AgentClient {
 
   getQueue(jobId: string, limit = 1000): Promise<AgentQueueListing> {
     return this.request('GET', `/v1/jobs/${encodeURIComponent(jobId)}/queue?limit=${limit}`, undefined, AgentQueueListingSchema);
+  }
+
+  /** Read-only: files under `directories` that a process on the machine has open (a restore needs them closed). */
+  openFiles(directories: string[]): Promise<AgentOpenFilesResponse> {
+    return this.request('POST', '/v1/open-files', { directories }, AgentOpenFilesResponseSchema);
   }
 
   /** One attempt: 200 with the finished record, or the running record after `waitMs`. */

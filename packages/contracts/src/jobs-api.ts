@@ -11,7 +11,7 @@ import {
   SnapshotTypeSchema,
   TargetDataStateSchema,
 } from './jobs.ts';
-import { AdapterNameSchema, PortSchema } from './servers.ts';
+import { AdapterNameSchema, PortSchema, ServerStatusSchema } from './servers.ts';
 
 const AbsolutePathSchema = z
   .string()
@@ -332,3 +332,22 @@ export const ChecklistTickSchema = z.object({
   at: z.iso.datetime(),
 });
 export const ChecklistStateResponseSchema = z.object({ items: z.array(ChecklistTickSchema) });
+
+export const RestoreReadinessQuerySchema = z.object({ serverId: z.uuid('serverId must be a UUID').optional() });
+
+/**
+ * `GET /api/jobs/:id/restore-readiness`: what the console can check itself before a Restore, asked of
+ * the destination's agent now: is it reachable, and which files under the job's folders are open there.
+ */
+export const RestoreReadinessSchema = z.object({
+  jobId: z.uuid(),
+  destination: z.object({ serverId: z.uuid(), name: z.string(), status: ServerStatusSchema }),
+  checkedAt: z.iso.datetime(),
+  isReachable: z.boolean(),
+  /** Why the agent could not be asked (unreachable, refused the credentials…); null when it answered. */
+  problem: z.string().nullable(),
+  /** Null when the agent could not be asked. */
+  openFiles: z.array(z.string()).nullable(),
+  isTruncated: z.boolean(),
+});
+export type RestoreReadiness = z.infer<typeof RestoreReadinessSchema>;

@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { heartbeatRoutes } from './routes/heartbeat-routes.ts';
 import { infoRoutes } from './routes/info-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
+import { openFilesRoutes } from './routes/open-files-routes.ts';
 import { stepRoutes } from './routes/step-routes.ts';
 
 declare module 'fastify' {
@@ -72,6 +73,7 @@ export async function buildServer(services: AgentServices, hub: HeartbeatHub): P
     scope.addHook('onRequest', requireLocalAccount(services.account));
     await infoRoutes(scope, services);
     await jobRoutes(scope, services);
+    await openFilesRoutes(scope);
     await stepRoutes(scope, services);
     await heartbeatRoutes(scope, hub);
     if (services.config.isFaultInjectionEnabled) await faultRoutes(scope, services);

@@ -85,6 +85,9 @@ describe('failover, restore and failback (Files and Folders)', () => {
 
     const held = openSync(join(pair.sourceDir, 'data', 'f3.txt'), 'r');
     try {
+      // The console's live check before Restore names the same file, without opening a channel.
+      expect(await pair.source.client.openFiles([pair.sourceDir])).toEqual({ openFiles: [join(pair.sourceDir, 'data', 'f3.txt')], isTruncated: false });
+      expect(await pair.source.client.openFiles([join(pair.sourceDir, 'elsewhere')])).toEqual({ openFiles: [], isTruncated: false });
       const refused = await pair.target.client
         .runStep('ff-restore-while-open', { command: 'restore', jobId: pair.jobId, destination })
         .catch((e: unknown) => e);
@@ -94,6 +97,8 @@ describe('failover, restore and failback (Files and Folders)', () => {
       closeSync(held);
     }
 
+    expect((await pair.source.client.openFiles([pair.sourceDir])).openFiles).toEqual([]);
+    await expect(pair.source.client.openFiles(['relative/path'])).rejects.toMatchObject({ status: 400, message: expect.stringContaining('directories') });
     const restored = await pair.target.client.runStep('ff-restore', { command: 'restore', jobId: pair.jobId, destination });
     expect(restored).toMatchObject({ filesCompared: 100, filesSent: 1, bytesChanged: 'edited during failover\n'.length });
     expect(restored.bytesSent).toBe(restored.bytesChanged);

@@ -111,9 +111,20 @@ describe('Files and Folders', () => {
     expect((await driver.run(job.id, 'failback')).status).toBe('succeeded');
     expect((await driver.job(job.id)).state).toBe('failed-back');
 
+    const readiness = async (query = '') => driver.admin.request({ url: `/api/jobs/${job.id}/restore-readiness${query}` });
     const held = openSync(join(data, 'top.txt'), 'r');
+    // The Restore checklist's live check names the open file before anyone clicks Restore.
+    const before = (await readiness()).json();
+    expect(before).toMatchObject({ destination: { serverId: sourceId, name: 'files01' }, isReachable: true, problem: null, openFiles: [join(data, 'top.txt')] });
     const refused = await driver.run(job.id, 'restore', { restoreData: true });
     closeSync(held);
+    expect((await readiness(`?serverId=${sourceId}`)).json()).toMatchObject({ isReachable: true, openFiles: [] });
+    const atTarget = await readiness(`?serverId=${targetId}`);
+    expect(atTarget.statusCode).toBe(400);
+    expect(atTarget.json().error.message).toMatch(/^serverId: .*target \(files02\)/);
+    const unknown = await readiness('?serverId=00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].field).toBe('serverId');
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/top\.txt/);
     expect((await driver.job(job.id)).state).toBe('error');

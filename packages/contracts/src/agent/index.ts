@@ -7,3 +7,4 @@ export * from './steps.ts';
 export * from './heartbeats.ts';
 export * from './faults.ts';
 export * from './replication.ts';
+export * from './open-files.ts';

@@ -14,15 +14,17 @@ import {
   JobSchema,
   OperationListResponseSchema,
   OperationSchema,
+  RestoreReadinessQuerySchema,
+  RestoreReadinessSchema,
   RestoreRequestSchema,
   SnapshotListResponseSchema,
   UpdateJobRequestSchema,
-
 } from '@syncsafe/contracts';
 import type { JobCommandInput } from '@syncsafe/domain';
 import { actorOf } from '../../lib/actor.ts';
 import { requireRole } from '../../plugins/app/auth.ts';
 import { checklistState, tickChecklist } from '../../services/jobs/checklist.ts';
+import { restoreReadiness } from '../../services/jobs/restore-readiness.ts';
 import { getJobActions, getJobHistory, getOperation, listOperations, listSnapshots } from '../../services/jobs/job-reads.ts';
 import { createJob, deleteJob, getJob, listJobs, updateJob } from '../../services/jobs/jobs.ts';
 import { submitCommand } from '../../services/jobs/submit-command.ts';
@@ -167,6 +169,20 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
       await tickChecklist(prisma, actorOf(request), request.params.id, request.body);
       return reply.status(204).send();
     },
+  );
+
+  app.get(
+    '/api/jobs/:id/restore-readiness',
+    {
+      schema: {
+        tags,
+        summary: 'Ask the restore destination now: does it answer, and which files under the job’s folders are open there',
+        params: IdParams,
+        querystring: RestoreReadinessQuerySchema,
+        response: { 200: RestoreReadinessSchema, ...errors },
+      },
+    },
+    async (request) => restoreReadiness(prisma, app.agents, request.params.id, request.query.serverId),
   );
 
   app.get('/api/jobs/:id/history', { schema: { tags, params: IdParams, response: { 200: JobHistoryResponseSchema, ...errors } } }, async (request) =>

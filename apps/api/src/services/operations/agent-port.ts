@@ -3,6 +3,7 @@ import type {
   AgentJobSetupRequestSchema,
   AgentJobSetupResponse,
   AgentJobStatus,
+  AgentOpenFilesResponse,
   AgentSnapshot,
   AgentStepCommandInput,
   AgentStreamMessage,
@@ -16,6 +17,7 @@ export interface AgentPort {
   getJob(jobId: string): Promise<AgentJobStatus>;
   deleteJob(jobId: string): Promise<void>;
   listSnapshots(jobId: string): Promise<AgentSnapshot[]>;
+  openFiles(directories: string[]): Promise<AgentOpenFilesResponse>;
   runStep(stepId: string, command: AgentStepCommandInput, options?: { timeoutMs?: number }): Promise<unknown>;
   subscribe(handlers: { onMessage(message: AgentStreamMessage): void; onClose?(reason: string): void }): { opened: Promise<void>; close(): void };
 }

@@ -89,5 +89,5 @@ type FailbackHostProps = Omit<Parameters<typeof FailbackForm>[0], 'verification'
 /** Failback's checklist checks the source's reachability live. */
 function FailbackHost(props: FailbackHostProps) {
   const source = useServer(props.job.source.id);
-  return <FailbackForm {...props} verification={{ destinationName: props.job.source.name, destinationStatus: source.data?.status ?? null }} />;
+  return <FailbackForm {...props} verification={{ destinationServerId: props.job.source.id, destinationName: props.job.source.name, destinationStatus: source.data?.status ?? null }} />;
 }

@@ -2,8 +2,10 @@ import { useId } from 'react';
 import type { Checklist, ChecklistItem, ReturnOrder, ServerStatus } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Alert } from '../../../components/alert.tsx';
+import { Button } from '../../../components/button.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useChecklist, type ChecklistTick } from '../api/get-checklist.ts';
+import { useRestoreReadiness } from '../api/get-restore-readiness.ts';
 import { useTickChecklistItem } from '../api/tick-checklist-item.ts';
 
 const stageLabels: Record<ChecklistItem['stage'], string> = {
@@ -15,6 +17,7 @@ const stageLabels: Record<ChecklistItem['stage'], string> = {
 
 export interface ChecklistVerification {
   /** The server the data would be restored to, and its health as the stream reports it. */
+  destinationServerId: string;
   destinationName: string;
   destinationStatus: ServerStatus | null;
 }
@@ -36,6 +39,9 @@ interface PreparationChecklistProps {
 export function PreparationChecklist({ jobId, checklists, preferredOrder, actorName, canTick, verification }: PreparationChecklistProps) {
   const ticks = useChecklist(jobId);
   const tick = useTickChecklistItem(jobId, actorName);
+  const hasFilesCheck = checklists.some((c) => c.items.some((i) => i.verification === 'files-closed'));
+  const readiness = useRestoreReadiness(jobId, verification.destinationServerId, hasFilesCheck);
+  const live: LiveVerification = { ...verification, readiness };
   const current = checklists.find((c) => c.isCurrent) ?? checklists.find((c) => c.order === preferredOrder) ?? checklists[0];
   if (!current) return null;
   const others = checklists.filter((c) => c !== current);
@@ -45,7 +51,7 @@ export function PreparationChecklist({ jobId, checklists, preferredOrder, actorN
       checklist={checklist}
       tickOf={tickOf}
       canTick={canTick}
-      verification={verification}
+      verification={live}
       onTick={(itemId, isChecked) => tick.mutate({ checklist: checklist.order, itemId, isChecked })}
     />
   );
@@ -72,7 +78,7 @@ interface ChecklistItemsProps {
   checklist: Checklist;
   tickOf: (order: string, itemId: string) => ChecklistTick | undefined;
   canTick: boolean;
-  verification: ChecklistVerification;
+  verification: LiveVerification;
   onTick: (itemId: string, isChecked: boolean) => void;
 }
 
@@ -96,7 +102,7 @@ function ChecklistItems({ checklist, tickOf, canTick, verification, onTick }: Ch
   );
 }
 
-function ChecklistRow({ item, tick, canTick, verification, onTick }: { item: ChecklistItem; tick: ChecklistTick | undefined; canTick: boolean; verification: ChecklistVerification; onTick: (itemId: string, isChecked: boolean) => void }) {
+function ChecklistRow({ item, tick, canTick, verification, onTick }: { item: ChecklistItem; tick: ChecklistTick | undefined; canTick: boolean; verification: LiveVerification; onTick: (itemId: string, isChecked: boolean) => void }) {
   const id = useId();
   const isChecked = tick?.isChecked ?? false;
   const notes = [item.verification ? `${id}-verify` : '', item.mayBeSkipped ? `${id}-skip` : '', tick ? `${id}-tick` : ''].join(' ').trim();
@@ -105,9 +111,9 @@ function ChecklistRow({ item, tick, canTick, verification, onTick }: { item: Che
       <input id={id} type="checkbox" checked={isChecked} disabled={!canTick} onChange={(event) => onTick(item.id, event.target.checked)} aria-describedby={notes || undefined} />
       <label htmlFor={id}>{item.text}</label>
       {item.verification ? (
-        <p id={`${id}-verify`} className="field-hint checklist-note">
+        <div id={`${id}-verify`} className="field-hint checklist-note">
           <VerificationNote kind={item.verification} verification={verification} />
-        </p>
+        </div>
       ) : null}
       {item.mayBeSkipped && item.skipWhen ? (
         <p id={`${id}-skip`} className="field-hint checklist-note">
@@ -123,13 +129,14 @@ function ChecklistRow({ item, tick, canTick, verification, onTick }: { item: Che
   );
 }
 
-function VerificationNote({ kind, verification }: { kind: NonNullable<ChecklistItem['verification']>; verification: ChecklistVerification }) {
-  if (kind === 'files-closed') {
-    return <>Checked by the agent when the restore starts: it refuses, naming the files still open on the source.</>;
-  }
+/** The checklist's verification with the destination agent's live answer. */
+type LiveVerification = ChecklistVerification & { readiness: ReturnType<typeof useRestoreReadiness> };
+
+function VerificationNote({ kind, verification }: { kind: NonNullable<ChecklistItem['verification']>; verification: LiveVerification }) {
+  if (kind === 'files-closed') return <OpenFilesNote verification={verification} />;
   const status = verification.destinationStatus;
   return (
-    <>
+    <p>
       Checked live by the console:{' '}
       {status === 'online' ? (
         <Badge tone="good">{verification.destinationName} is online</Badge>
@@ -138,6 +145,40 @@ function VerificationNote({ kind, verification }: { kind: NonNullable<ChecklistI
       ) : (
         <Badge tone="neutral">{verification.destinationName}: no heartbeat yet</Badge>
       )}
+    </p>
+  );
+}
+
+/** Which files under the job's folders are open on the destination, asked of its agent while the dialog is open. */
+function OpenFilesNote({ verification }: { verification: LiveVerification }) {
+  const { readiness, destinationName } = verification;
+  const { data, error } = readiness;
+  const again = (
+    <Button className="btn-small" onClick={() => void readiness.refetch()} isBusy={readiness.isFetching}>
+      Check again
+    </Button>
+  );
+  let verdict;
+  if (error) verdict = <Badge tone="neutral">Not checked: {error.message}</Badge>;
+  else if (!data) verdict = <Badge tone="neutral">Asking {destinationName} which files are open…</Badge>;
+  else if (data.openFiles === null) verdict = <Badge tone="bad">Not checked: {data.problem}</Badge>;
+  else if (data.openFiles.length === 0) verdict = <Badge tone="good">No file under the job’s folders is open on {data.destination.name}</Badge>;
+  else verdict = <Badge tone="bad">{`${data.openFiles.length}${data.isTruncated ? '+' : ''} file(s) open on ${data.destination.name}: the restore refuses until they are closed`}</Badge>;
+  return (
+    <>
+      <p role="status">
+        Checked live by the agent: {verdict}
+        {data ? ` (${formatDateTime(data.checkedAt)})` : null} {again}
+      </p>
+      {data?.openFiles && data.openFiles.length > 0 ? (
+        <ul className="plain-list open-files" aria-label={`Files open on ${data.destination.name}`}>
+          {data.openFiles.map((path) => (
+            <li key={path}>
+              <code>{path}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </>
   );
 }

@@ -116,7 +116,7 @@ export function RestoreForm({ job, options, version, servers, actorName, canAct,
         preferredOrder="restore-then-failback"
         actorName={actorName}
         canTick={canAct}
-        verification={{ destinationName: destination?.name ?? options.destination.defaultServerName, destinationStatus: destination?.status ?? null }}
+        verification={{ destinationServerId: serverId, destinationName: destination?.name ?? options.destination.defaultServerName, destinationStatus: destination?.status ?? null }}
       />
       {mustType ? <TypedConfirmation jobName={job.name} value={typed} onValueChange={setTyped} error={fieldErrors.confirmation} /> : null}
       <div className="form-actions">
