@@ -65,6 +65,7 @@ export interface DemoJob {
   isReversed: boolean;
   identities: { source: { name: string; serverId: string | null }; target: { name: string; serverId: string } | null };
   directories: string[];
+  replicaRoot: string | null;
 }
 
 /** A job of the demo fleet ("Protect files01", "Protect web01") as the API has it now. */

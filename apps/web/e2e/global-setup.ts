@@ -10,8 +10,8 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** The API's own log of the run, for reading after a failure (test-results/ is git-ignored). */
 const apiLogPath = resolve(import.meta.dirname, '../test-results/api-server.log');
 const START_TIMEOUT_MS = 60_000;
-/** The demo fleet's servers: files01, files02, web01, web02, webtest. */
-const DEMO_AGENTS = 5;
+/** The demo fleet's servers: files01, files02, web01, web02, webtest, dc01, dc02. */
+const DEMO_AGENTS = 7;
 
 /**
  * Starts the real console (API + built web) on a free port with a fresh data folder, with its demo fleet
@@ -123,7 +123,7 @@ async function waitForDemoJobs(baseURL: string, dir: string) {
       const response = await admin.get('/api/jobs');
       const jobs = response.ok() ? ((await response.json()) as { items: Array<{ name: string; state: string }> }).items : [];
       last = jobs.map((j) => `${j.name}: ${j.state}`).join(', ');
-      if (jobs.length >= 2 && jobs.every((j) => j.state === 'protecting')) return;
+      if (jobs.length >= 3 && jobs.every((j) => j.state === 'protecting')) return;
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {

@@ -14,6 +14,8 @@ export interface DemoServer {
   adapters: { name: string; address: string }[];
   /** Services of the modelled system state, in the agent's `--service` syntax; none → the agent's defaults. */
   services?: string[];
+  /** The server's role flag on the Servers page, and the agent's modelled identity. */
+  isDomainController?: boolean;
   license: string;
 }
 
@@ -57,6 +59,15 @@ export const DEMO_SERVERS: DemoServer[] = [
     ],
     license: 'DEMO-WEBTEST-0005',
   },
+  {
+    name: 'dc01',
+    slot: 5,
+    adapters: [{ name: 'Production', address: '192.0.2.31' }],
+    services: ['SyncSafe Replicate:critical:unstoppable', 'Active Directory Domain Services:critical:unstoppable', 'DNS Server:critical', 'DFS Replication'],
+    isDomainController: true,
+    license: 'DEMO-DC01-0006',
+  },
+  { name: 'dc02', slot: 6, adapters: [{ name: 'Production', address: '192.0.2.32' }], license: 'DEMO-DC02-0007' },
 ];
 
 /** Each demo server's folders: the agent's own state, and the modelled machine's disk. */
@@ -69,12 +80,13 @@ export function seededFolders(demoDir: string) {
   return {
     shares: ['Finance', 'Projects', 'Home'].map((name) => join(files01, 'Shares', name)),
     volume: join(diskOf(demoDir, 'web01'), 'volumes', 'C'),
+    domainControllerVolume: join(diskOf(demoDir, 'dc01'), 'volumes', 'C'),
   };
 }
 
-/** The two demo jobs, as the Create Job wizard would send them. */
+/** The three demo jobs, as the Create Job wizard would send them. */
 export function demoJobs(demoDir: string, serverIds: Record<string, string>): CreateJobRequest[] {
-  const { shares, volume } = seededFolders(demoDir);
+  const { shares, volume, domainControllerVolume } = seededFolders(demoDir);
   const filesReplica = join(diskOf(demoDir, 'files02'), 'Replica');
   return [
     {
@@ -112,6 +124,17 @@ export function demoJobs(demoDir: string, serverIds: Record<string, string>): Cr
         testFailover: { testServerId: serverIds.webtest!, keepSnapshotOnUndo: false, replicaPath: join(diskOf(demoDir, 'webtest'), 'TestFailover') },
         snapshotSchedule: { isEnabled: true, intervalMinutes: 5, keep: 12 },
       },
+    },
+    {
+      // The spec's other Full Server case: a domain controller cannot be reversed, and without reverse
+      // protection a live failover loses the target licence. Going back is the manual reversal.
+      name: 'Protect dc01',
+      type: 'full-server',
+      sourceServerId: serverIds.dc01!,
+      targetServerId: serverIds.dc02!,
+      directories: [domainControllerVolume],
+      replicaRoot: join(diskOf(demoDir, 'dc02'), 'Replica'),
+      options: { waitForUser: true, hasReverseProtection: false, productionAdapter: 'Production', adapterMapping: [{ source: 'Production', target: 'Production' }] },
     },
   ];
 }

@@ -30,6 +30,16 @@ function volumeFiles(): Files {
   };
 }
 
+/** A modelled system volume of a domain controller: the directory database and the policies share. */
+function domainControllerFiles(): Files {
+  return {
+    'Windows/NTDS/ntds.dit': randomBytes(256 * 1024),
+    'Windows/NTDS/edb.log': randomBytes(64 * 1024),
+    'Windows/SYSVOL/domain/Policies/{31B2F340-016D-11D2-945F-00C04FB984F9}/GPT.INI': '[General]\nVersion=3\n',
+    'Windows/System32/config/SYSTEM': randomBytes(128 * 1024),
+  };
+}
+
 /** Writes the files beside `dir`, then renames: a start interrupted half-way seeds again next time. */
 function seedFolder(dir: string, files: Files) {
   if (existsSync(dir)) return;
@@ -47,7 +57,8 @@ function seedFolder(dir: string, files: Files) {
  * Seeds each folder that does not exist yet (so on first start only): what is there afterwards is the
  * newcomer's to change, and a restart never overwrites it.
  */
-export function seedFolders(folders: { shares: string[]; volume: string }) {
+export function seedFolders(folders: { shares: string[]; volume: string; domainControllerVolume: string }) {
   for (const share of folders.shares) seedFolder(share, shareFiles(basename(share)));
   seedFolder(folders.volume, volumeFiles());
+  seedFolder(folders.domainControllerVolume, domainControllerFiles());
 }

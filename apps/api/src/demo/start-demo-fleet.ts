@@ -61,6 +61,7 @@ function agentArgs(spec: DemoServer) {
     '--address', spec.adapters[0]!.address,
     ...spec.adapters.flatMap((a) => ['--adapter', `${a.name}=${a.address}`]),
     ...(spec.services ?? []).flatMap((s) => ['--service', s]),
+    ...(spec.isDomainController ? ['--domain-controller'] : []),
     '--license', spec.license,
   ];
 }
@@ -83,6 +84,7 @@ async function registerServer(app: FastifyInstance, spec: DemoServer, port: numb
       username: DEMO_USERNAME,
       password: entry.password,
       networkAdapters: spec.adapters.map((a) => a.name),
+      isDomainController: spec.isDomainController ?? false,
       licenses: [spec.license],
     });
     return (await createServer(prisma, app.secretBox, SYSTEM_ACTOR, input)).id;
@@ -123,7 +125,7 @@ async function createJobs(app: FastifyInstance, demoDir: string, serverIds: Reco
 
 /**
  * Starts the demo fleet (SYNCSAFE_DEMO): one agent process per demo server on loopback, data under
- * `<data>/demo/<name>/`, registered as servers, and the two demo jobs. Idempotent across restarts: same
+ * `<data>/demo/<name>/`, registered as servers, and the three demo jobs. Idempotent across restarts: same
  * ports when free, same servers, same jobs, the agents' data kept. Agents end with the console: `stop()`
  * on a graceful close, and exit-with-parent.ts in each agent whenever the console's process ends.
  */

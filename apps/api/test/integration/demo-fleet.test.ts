@@ -13,7 +13,7 @@ import { seededFolders } from '../../src/demo/fleet-spec.ts';
 import { startDemoFleet, type DemoAgent, type DemoFleet } from '../../src/demo/start-demo-fleet.ts';
 import { ADMIN_PASSWORD, TEST_SECRET_KEY } from '../support/test-app.ts';
 
-const NAMES = ['files01', 'files02', 'web01', 'web02', 'webtest'];
+const NAMES = ['files01', 'files02', 'web01', 'web02', 'webtest', 'dc01', 'dc02'];
 
 let db: Database;
 let dataDir: string;
@@ -30,7 +30,7 @@ function listenOn(port: number): Promise<NetServer> {
   });
 }
 
-/** A base port with the next five ports free on loopback. */
+/** A base port with the next seven ports free on loopback. */
 async function freePortBase(): Promise<number> {
   for (;;) {
     const base = 20_000 + Math.floor(Math.random() * 40_000);
@@ -101,7 +101,7 @@ async function allOnline() {
 
 async function jobsProtecting() {
   const jobs = await db.prisma.job.findMany({ orderBy: { name: 'asc' } });
-  return jobs.length === 2 && jobs.every((j) => j.state === 'protecting') ? jobs : null;
+  return jobs.length === 3 && jobs.every((j) => j.state === 'protecting') ? jobs : null;
 }
 
 beforeAll(async () => {
@@ -122,19 +122,22 @@ describe('demo fleet', () => {
   let firstServers: { id: string; name: string; port: number }[];
   let firstJobs: { id: string; name: string }[];
 
-  it('starts five agents, registers them as system and protects files01 and web01', { timeout: 60_000 }, async () => {
+  it('starts seven agents, registers them as system and protects files01, web01 and dc01', { timeout: 60_000 }, async () => {
     const { agents } = await startConsoleWithDemo();
     expect(agents.map((a) => [a.name, a.port])).toEqual(NAMES.map((name, i) => [name, portBase + i]));
     expect(statSync(join(dataDir, 'demo', 'fleet.json')).mode & 0o777).toBe(0o600);
 
-    const servers = await waitFor('five servers online', allOnline);
+    const servers = await waitFor('seven servers online', allOnline);
     firstServers = servers.map((s) => ({ id: s.id, name: s.name, port: s.port }));
-    const jobs = await waitFor('both jobs Protecting', jobsProtecting, 45_000);
+    const jobs = await waitFor('the three jobs Protecting', jobsProtecting, 45_000);
     firstJobs = jobs.map((j) => ({ id: j.id, name: j.name }));
     expect(jobs.map((j) => [j.name, j.type])).toEqual([
+      ['Protect dc01', 'full_server'],
       ['Protect files01', 'files_and_folders'],
       ['Protect web01', 'full_server'],
     ]);
+    const dc01 = servers.find((s) => s.name === 'dc01')!;
+    expect(dc01.isDomainController).toBe(true);
 
     const filesJob = jobs.find((j) => j.name === 'Protect files01')!;
     const { shares } = seededFolders(join(dataDir, 'demo'));
@@ -146,8 +149,8 @@ describe('demo fleet', () => {
 
     const audit = await db.prisma.auditEvent.findMany({ where: { actorName: 'system', action: { in: ['server.create', 'job.create', 'job.start'] } } });
     expect(audit.filter((a) => a.action === 'server.create').map((a) => a.targetName).sort()).toEqual([...NAMES].sort());
-    expect(audit.filter((a) => a.action === 'job.create')).toHaveLength(2);
-    expect(audit.filter((a) => a.action === 'job.start')).toHaveLength(2);
+    expect(audit.filter((a) => a.action === 'job.create')).toHaveLength(3);
+    expect(audit.filter((a) => a.action === 'job.start')).toHaveLength(3);
   });
 
   it('restarted on the same data: the same servers (a taken port updated in place), the same jobs, protection resumes', { timeout: 60_000 }, async () => {
@@ -160,13 +163,13 @@ describe('demo fleet', () => {
     expect(files01.port).not.toBe(portBase);
     expect(agents.filter((a) => a.name !== 'files01').map((a) => a.port)).toEqual(NAMES.slice(1).map((_, i) => portBase + i + 1));
 
-    const servers = await waitFor('five servers online again', allOnline);
+    const servers = await waitFor('seven servers online again', allOnline);
     expect(servers.map((s) => s.id).sort()).toEqual(firstServers.map((s) => s.id).sort());
     expect(servers.find((s) => s.name === 'files01')!.port).toBe(files01.port);
-    const jobs = await waitFor('both jobs Protecting', jobsProtecting);
+    const jobs = await waitFor('the three jobs Protecting', jobsProtecting);
     expect(jobs.map((j) => ({ id: j.id, name: j.name }))).toEqual(firstJobs);
     expect(await db.prisma.auditEvent.count({ where: { action: 'server.create' } })).toBe(NAMES.length);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'job.create' } })).toBe(2);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'job.create' } })).toBe(3);
     expect(await db.prisma.auditEvent.count({ where: { action: 'server.update', actorName: 'system' } })).toBe(1);
 
     const share = seededFolders(join(dataDir, 'demo')).shares[0]!;
