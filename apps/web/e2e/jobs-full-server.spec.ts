@@ -19,7 +19,10 @@ async function setOption(page: Page, baseURL: string, patch: Record<string, unkn
 }
 
 async function openFailover(page: Page) {
-  await page.getByRole('button', { name: 'Failover or Cutover', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Failover or Cutover', exact: true });
+  // A command that just ended (Take Snapshot) frees the toolbar as the stream reports it.
+  await expect(button).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
+  await button.click();
   const dialog = page.getByRole('dialog', { name: 'Failover or Cutover' });
   await expect(dialog.getByLabel('Failover To Live Data')).toBeChecked();
   return dialog;
@@ -105,16 +108,31 @@ test('Perform Test Failover, then Undo Failover or Cutover says the test snapsho
   await expect(stateOf(page)).toContainText('Protecting');
 });
 
-test('live failover: the target takes the source identity, a new job on it is refused, then Reverse shows Restoring → Synchronizing → Rebooting as they happen', async ({ page, baseURL }) => {
+test('live failover with the target data state bad reverts to the last good snapshot; a new job on the target is refused; then Reverse shows Restoring → Synchronizing → Rebooting as they happen', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   const job = await waitForJobState(page, JOB, 'protecting');
   await page.goto(`/jobs/${job.id}`);
   await expect(page.getByRole('img', { name: /after a live failover/ })).toHaveAccessibleDescription(/web02 holds the source identity \(web01\)/);
+
+  // A good snapshot, then the target's data goes bad: the third queue choice reverts to that snapshot.
+  await runCommandViaApi(page, baseURL!, JOB, 'take-snapshot');
+  await expect(page.getByRole('table', { name: /Snapshots on the target/ }).getByRole('row').filter({ hasText: 'Manual' }).first()).toBeVisible({ timeout: 30_000 });
+  await injectFault(page, 'web02', { fault: 'mark-target-bad', jobId: job.id });
+  await expect(stateOf(page)).toContainText(/Target data state\W*Bad/, { timeout: 30_000 });
   const dialog = await openFailover(page);
+  const revert = dialog.getByLabel('Revert To Last Good Snapshot If Target Data State Is Bad');
+  await expect(revert).toBeEnabled();
+  await revert.check();
+  await expect(dialog.getByText(/the target reverts to the last good snapshot \(taken .*\) and any data between that snapshot and the failure is lost\. The target data state is bad now\./)).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  await dialog.getByRole('button', { name: 'Failover', exact: true }).click();
+  await expect(dialog.getByText(`Type ${JOB} exactly to confirm.`)).toBeVisible();
+  await dialog.getByLabel(`Type the job name (${JOB}) to confirm`).fill(JOB);
   await dialog.getByRole('button', { name: 'Failover', exact: true }).click();
   await expect(dialog.getByText(/Failover finished/)).toBeVisible({ timeout: 90_000 });
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(stateOf(page)).toContainText('Failed over');
+  await expect(page.getByRole('table', { name: /Job history/ })).toContainText('queue: revert-if-bad');
   const now = page.getByRole('img', { name: /now/ });
   await expect(now).toHaveAccessibleDescription(/web02 holds the source identity \(web01\)/);
   await expect(now).toHaveAccessibleDescription(/web01 holds no identity on the network/);
