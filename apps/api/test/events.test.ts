@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { StreamMessage } from '@syncsafe/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import { emitEvent } from '../src/services/events/emit-event.ts';
+import { connectStream, eventsOf, HOST } from './support/stream-client.ts';
 import { createTestApp, OWN_ORIGIN, type Caller, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -24,46 +23,8 @@ async function emitMany(from: number, count: number) {
   }
 }
 
-/** A stream client that records every message from the first byte (the replay starts at once). */
-interface Client {
-  ws: WebSocket;
-  messages: StreamMessage[];
-  /** Resolves once `until` holds for the messages so far. */
-  waitFor(until: (messages: StreamMessage[]) => boolean): Promise<StreamMessage[]>;
-}
-
-const HOST = { host: 'localhost:80' };
-
-async function connect(query: string, headers: Record<string, string>): Promise<Client> {
-  const messages: StreamMessage[] = [];
-  const waiters = new Set<() => void>();
-  const ws = await t.app.injectWS(`/api/events${query}`, { headers: { ...HOST, ...headers } }, {
-    onInit: (socket) => {
-      socket.on('message', (raw) => {
-        messages.push(JSON.parse(String(raw)) as StreamMessage);
-        waiters.forEach((w) => w());
-      });
-    },
-  });
-  return {
-    ws,
-    messages,
-    waitFor: (until) =>
-      new Promise((resolve) => {
-        const check = () => {
-          if (until(messages)) {
-            waiters.delete(check);
-            resolve([...messages]);
-          }
-        };
-        waiters.add(check);
-        check();
-      }),
-  };
-}
-
+const connect = (query: string, headers: Record<string, string>) => connectStream(t.app, query, headers);
 const open = (query = '') => connect(query, { cookie: operator.cookie, origin: OWN_ORIGIN });
-const events = (messages: StreamMessage[]) => messages.filter((m): m is Extract<StreamMessage, { kind: 'event' }> => m.kind === 'event');
 
 describe('event stream', () => {
   it('replays what a client missed after `since`, then says it caught up', async () => {
@@ -72,7 +33,7 @@ describe('event stream', () => {
     const client = await open(`?since=${start}`);
     const messages = await client.waitFor((m) => m.some((x) => x.kind === 'caught-up'));
     client.ws.terminate();
-    expect(events(messages).map((e) => e.seq)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+    expect(eventsOf(messages).map((e) => e.seq)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
     expect(messages.at(-1)).toEqual({ kind: 'caught-up', seq: start + 5 });
   });
 
@@ -80,9 +41,9 @@ describe('event stream', () => {
     const client = await open();
     await client.waitFor((m) => m.some((x) => x.kind === 'caught-up'));
     await emitMany(100, 3);
-    const messages = await client.waitFor((m) => events(m).length === 3);
+    const messages = await client.waitFor((m) => eventsOf(m).length === 3);
     client.ws.terminate();
-    expect(events(messages).map((e) => (e.data as { message: string }).message)).toEqual(['event 100', 'event 101', 'event 102']);
+    expect(eventsOf(messages).map((e) => (e.data as { message: string }).message)).toEqual(['event 100', 'event 101', 'event 102']);
   });
 
   it('a client that disconnects during a burst and reconnects with its last seq gets every event exactly once, in order', async () => {
@@ -90,13 +51,13 @@ describe('event stream', () => {
     const total = 200;
     const first = await open(`?since=${start}`);
     const burst = emitMany(1000, total);
-    const received = events(await first.waitFor((m) => events(m).length >= 37));
+    const received = eventsOf(await first.waitFor((m) => eventsOf(m).length >= 37));
     first.ws.terminate();
     const lastSeq = received.at(-1)!.seq;
 
     const second = await open(`?since=${lastSeq}`);
     await burst;
-    const rest = events(await second.waitFor((m) => m.some((x) => x.kind === 'event' && x.seq === start + total)));
+    const rest = eventsOf(await second.waitFor((m) => m.some((x) => x.kind === 'event' && x.seq === start + total)));
     const all = [...received, ...rest];
     second.ws.terminate();
 
@@ -115,7 +76,7 @@ describe('event stream', () => {
     const client = await connect('?since=0', { authorization: `Bearer ${secret}` });
     const messages = await client.waitFor((m) => m.some((x) => x.kind === 'caught-up'));
     client.ws.terminate();
-    expect(events(messages).length).toBeGreaterThan(0);
+    expect(eventsOf(messages).length).toBeGreaterThan(0);
   });
 });
 

@@ -289,6 +289,26 @@ export const NotificationSchema = z.object({
 export type Notification = z.infer<typeof NotificationSchema>;
 export const NotificationListResponseSchema = z.object({ items: z.array(NotificationSchema) });
 
+/** A tick (or untick) of one of the spec's manual preparation steps; each is recorded in the audit trail. */
+export const ChecklistTickRequestSchema = z.object({
+  /** The checklist's order ("restore-then-failback" / "failback-then-restore"). */
+  checklist: z.string().trim().min(1).max(64),
+  itemId: z.string().trim().min(1, 'itemId is required').max(128),
+  isChecked: z.boolean(),
+});
+export type ChecklistTickRequest = z.infer<typeof ChecklistTickRequestSchema>;
+
+/** The latest tick of one step: what `GET /api/jobs/:id/checklist` lists and `checklist.updated` carries. */
+export const ChecklistTickSchema = z.object({
+  itemId: z.string(),
+  checklist: z.string(),
+  isChecked: z.boolean(),
+  actorName: z.string(),
+  at: z.iso.datetime(),
+});
+export type ChecklistTick = z.infer<typeof ChecklistTickSchema>;
+export const ChecklistStateResponseSchema = z.object({ items: z.array(ChecklistTickSchema) });
+
 /** Stream events: every change, in seq order; `data` is the changed resource itself so caches update in place. */
 export const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job.updated'), data: JobSchema }),
@@ -297,6 +317,8 @@ export const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot.updated'), data: SnapshotSchema }),
   z.object({ type: z.literal('snapshot.deleted'), data: z.object({ id: z.uuid(), jobId: z.uuid() }) }),
   z.object({ type: z.literal('notification.updated'), data: NotificationSchema }),
+  /** A preparation step ticked (or unticked) in any console: the step's latest tick, as GET /api/jobs/:id/checklist lists it. */
+  z.object({ type: z.literal('checklist.updated'), data: ChecklistTickSchema.extend({ jobId: z.uuid() }) }),
   z.object({
     type: z.literal('server.health'),
     data: z.object({ id: z.uuid(), status: z.enum(['unknown', 'online', 'offline']), lastSeenAt: z.iso.datetime().nullable() }),
@@ -314,24 +336,6 @@ export const StreamMessageSchema = z.union([
   z.object({ kind: z.literal('resync-required'), seq: z.number().int() }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessageSchema>;
-
-/** A tick (or untick) of one of the spec's manual preparation steps; each is recorded in the audit trail. */
-export const ChecklistTickRequestSchema = z.object({
-  /** The checklist's order ("restore-then-failback" / "failback-then-restore"). */
-  checklist: z.string().trim().min(1).max(64),
-  itemId: z.string().trim().min(1, 'itemId is required').max(128),
-  isChecked: z.boolean(),
-});
-export type ChecklistTickRequest = z.infer<typeof ChecklistTickRequestSchema>;
-
-export const ChecklistTickSchema = z.object({
-  itemId: z.string(),
-  checklist: z.string(),
-  isChecked: z.boolean(),
-  actorName: z.string(),
-  at: z.iso.datetime(),
-});
-export const ChecklistStateResponseSchema = z.object({ items: z.array(ChecklistTickSchema) });
 
 export const RestoreReadinessQuerySchema = z.object({ serverId: z.uuid('serverId must be a UUID').optional() });
 

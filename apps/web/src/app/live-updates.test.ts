@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
-import type { Notification, Operation, Server, StreamEvent } from '@syncsafe/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
+import type { ChecklistTick, ChecklistTickRequest, Notification, Operation, Server, StreamEvent } from '@syncsafe/contracts';
 import { makeOperation } from '../test/factories.ts';
+import { checklistQueryKey, checklistQueryOptions, type ChecklistState } from '../features/jobs/api/get-checklist.ts';
+import { tickChecklistItemMutationOptions } from '../features/jobs/api/tick-checklist-item.ts';
 import { applyStreamEvents } from './live-updates.ts';
 
 const at = '2025-01-01T00:00:00.000Z';
@@ -53,5 +55,111 @@ describe('applyStreamEvents', () => {
     applyStreamEvents(client, [event(1, { type: 'server.health', data: { id: server.id, status: 'online', lastSeenAt: at } })]);
     expect(client.getQueryData<Server>(['servers', 'detail', server.id])!.status).toBe('online');
     expect(client.getQueryState(['jobs', 'actions', 'x'])!.isInvalidated).toBe(true);
+  });
+});
+
+describe('applyStreamEvents: checklist ticks', () => {
+  const jobId = '00000000-0000-4000-8000-000000000001';
+  const order = 'restore-then-failback';
+  const key = checklistQueryKey(jobId);
+  const tick = (itemId: string, isChecked: boolean, actorName: string, when = at): ChecklistTick => ({ checklist: order, itemId, isChecked, actorName, at: when });
+  const ticked = (seq: number, t: ChecklistTick, forJob = jobId) => event(seq, { type: 'checklist.updated', data: { jobId: forJob, ...t } });
+  const shown = (client: QueryClient) => client.getQueryData<ChecklistState>(key)!.items.map((t) => [t.itemId, t.isChecked, t.actorName]);
+
+  /** A fetch whose every answer waits until the test gives it (so a tick can be kept in flight). */
+  function stubServer() {
+    const requests: Array<{ method: string; url: string; body: unknown; answer: (status: number, body?: unknown) => void }> = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => {
+      return new Promise<Response>((resolve) => {
+        requests.push({
+          method: init.method ?? 'GET',
+          url: String(url),
+          body: init.body ? JSON.parse(String(init.body)) : undefined,
+          answer: (status, body) =>
+            resolve(body === undefined ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+        });
+      });
+    });
+    return { requests, posts: () => requests.filter((r) => r.method === 'POST'), gets: () => requests.filter((r) => r.method === 'GET') };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const send = (client: QueryClient, request: ChecklistTickRequest) =>
+    new MutationObserver(client, tickChecklistItemMutationOptions(jobId, 'alice')).mutate(request).catch(() => undefined);
+
+  it('puts another console’s tick in its step’s place or adds it, and fetches nothing', () => {
+    const client = newClient();
+    client.setQueryData<ChecklistState>(key, { items: [tick('rtf-users-off', true, 'bob'), tick('rtf-stop-apps', true, 'bob')] });
+    applyStreamEvents(client, [
+      ticked(1, tick('rtf-users-off', false, 'carol')),
+      ticked(2, tick('rtf-backup', true, 'carol')),
+      ticked(3, tick('rtf-users-off', true, 'x'), '00000000-0000-4000-8000-000000000002'),
+    ]);
+    expect(shown(client)).toEqual([
+      ['rtf-users-off', false, 'carol'],
+      ['rtf-stop-apps', true, 'bob'],
+      ['rtf-backup', true, 'carol'],
+    ]);
+    expect(client.getQueryState(key)).toMatchObject({ isInvalidated: false, fetchStatus: 'idle' });
+    // A job whose checklist no console has open gets no cache entry.
+    expect(client.getQueryData(checklistQueryKey('00000000-0000-4000-8000-000000000002'))).toBeUndefined();
+  });
+
+  it('one’s own tick, then untick, heard back from the stream: the box never flickers and the step is listed once', async () => {
+    const server = stubServer();
+    const client = newClient();
+    client.setQueryData<ChecklistState>(key, { items: [] });
+    const first = send(client, { checklist: order, itemId: 'rtf-users-off', isChecked: true });
+    await vi.waitFor(() => expect(server.posts()).toHaveLength(1));
+    expect(shown(client)).toEqual([['rtf-users-off', true, 'alice']]);
+    const second = send(client, { checklist: order, itemId: 'rtf-users-off', isChecked: false });
+    await vi.waitFor(() => expect(server.posts()).toHaveLength(2));
+    expect(shown(client)).toEqual([['rtf-users-off', false, 'alice']]);
+
+    // The first click's event comes back while the second is in flight: the untick stays shown.
+    applyStreamEvents(client, [ticked(1, tick('rtf-users-off', true, 'alice', '2025-01-01T00:00:01.000Z'))]);
+    expect(shown(client)).toEqual([['rtf-users-off', false, 'alice']]);
+    server.posts()[0]!.answer(204);
+    await first;
+    expect(shown(client)).toEqual([['rtf-users-off', false, 'alice']]);
+    // Reading now would show the first tick only: the checklist waits for the last tick to end.
+    expect(client.getQueryState(key)!.isInvalidated).toBe(false);
+
+    server.posts()[1]!.answer(204);
+    await second;
+    expect(client.getQueryState(key)!.isInvalidated).toBe(true);
+    applyStreamEvents(client, [ticked(2, tick('rtf-users-off', false, 'alice', '2025-01-01T00:00:02.000Z'))]);
+    expect(client.getQueryData<ChecklistState>(key)!.items).toEqual([tick('rtf-users-off', false, 'alice', '2025-01-01T00:00:02.000Z')]);
+  });
+
+  it('a refused tick puts back only its own step, keeping what another console ticked meanwhile', async () => {
+    const server = stubServer();
+    const client = newClient();
+    client.setQueryData<ChecklistState>(key, { items: [tick('rtf-users-off', false, 'bob')] });
+    const sent = send(client, { checklist: order, itemId: 'rtf-users-off', isChecked: true });
+    await vi.waitFor(() => expect(server.posts()).toHaveLength(1));
+    applyStreamEvents(client, [ticked(1, tick('rtf-backup', true, 'carol'))]);
+    server.posts()[0]!.answer(403, { error: { code: 'forbidden', message: 'Operators only.' } });
+    await sent;
+    expect(shown(client)).toEqual([
+      ['rtf-users-off', false, 'bob'],
+      ['rtf-backup', true, 'carol'],
+    ]);
+  });
+
+  it('a tick heard while the checklist is being read asks again, since the answer may predate it', async () => {
+    const server = stubServer();
+    const client = newClient();
+    client.setQueryData<ChecklistState>(key, { items: [] });
+    const unsubscribe = new QueryObserver(client, { ...checklistQueryOptions(jobId), staleTime: 0 }).subscribe(() => undefined);
+    await vi.waitFor(() => expect(server.gets()).toHaveLength(1));
+    applyStreamEvents(client, [ticked(1, tick('rtf-users-off', true, 'carol'))]);
+    expect(shown(client)).toEqual([['rtf-users-off', true, 'carol']]);
+    await vi.waitFor(() => expect(server.gets()).toHaveLength(2));
+    server.gets()[1]!.answer(200, { items: [tick('rtf-users-off', true, 'carol')] });
+    await vi.waitFor(() => expect(client.getQueryState(key)!.fetchStatus).toBe('idle'));
+    expect(shown(client)).toEqual([['rtf-users-off', true, 'carol']]);
+    unsubscribe();
   });
 });

@@ -5,7 +5,7 @@ import { EventStream, eventStreamUrl, type StreamStatus } from '../lib/event-str
 import { meQueryKey } from '../features/auth/api/get-me.ts';
 import { jobsQueryKey } from '../features/jobs/api/list-jobs.ts';
 import { allJobActionsQueryKey } from '../features/jobs/api/get-job-actions.ts';
-import { applyJobEvents, applyOperationEvent, applySnapshotEvent } from '../features/jobs/api/job-cache.ts';
+import { applyChecklistEvent, applyJobEvents, applyOperationEvent, applySnapshotEvent } from '../features/jobs/api/job-cache.ts';
 import { applyNotificationEvent, notificationsQueryKey } from '../features/notifications/api/list-notifications.ts';
 import { applyServerHealth } from '../features/servers/api/server-cache.ts';
 import { serversQueryKey } from '../features/servers/api/list-servers.ts';
@@ -42,6 +42,11 @@ export function applyStreamEvents(client: QueryClient, events: StreamEvent[]): v
         case 'notification.updated':
           applyNotificationEvent(client, event.data);
           break;
+        case 'checklist.updated': {
+          const { jobId, ...tick } = event.data;
+          applyChecklistEvent(client, jobId, tick);
+          break;
+        }
         case 'server.health':
           applyServerHealth(client, event.data);
           isServerHealthChanged = true;

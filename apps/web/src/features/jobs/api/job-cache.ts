@@ -1,18 +1,19 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Job, Operation, Snapshot } from '@syncsafe/contracts';
+import type { ChecklistTick, ChecklistTickRequest, Job, Operation, Snapshot } from '@syncsafe/contracts';
 import { jobQueryKey } from './get-job.ts';
 import { jobActionsQueryKey } from './get-job-actions.ts';
 import { jobHistoryQueryKey } from './get-job-history.ts';
 import { jobOperationsQueryKey } from './list-job-operations.ts';
 import { jobSnapshotsQueryKey } from './list-job-snapshots.ts';
 import { jobListsQueryKey, jobMatchesFilters, type JobFilters, type JobListPage } from './list-jobs.ts';
-import { checklistQueryKey } from './get-checklist.ts';
+import { checklistQueryKey, isSameStep, withTick, type ChecklistState } from './get-checklist.ts';
+import { tickChecklistMutationKey } from './tick-checklist-item.ts';
 
 /**
  * How the event stream's job, operation and snapshot events land in the query caches: in place, with
  * `setQueryData`, so no page refetches what the stream already said. What the stream cannot carry
- * (the allowed actions and the history, which depend on the job's whole context) is refetched when the
- * job's version moves, and only where it is on screen.
+ * (the allowed actions and the history, which depend on the job's whole context; which checklist ticks
+ * still count) is refetched when the job's version moves, and only where it is on screen.
  */
 
 type JobList = InfiniteData<JobListPage, string | undefined>;
@@ -85,6 +86,8 @@ export function applyJobEvents(queryClient: QueryClient, updates: ReadonlyMap<st
       // A transition: what is allowed, the history and the checklist's order may all have changed.
       void queryClient.invalidateQueries({ queryKey: jobActionsQueryKey(jobId) });
       void queryClient.invalidateQueries({ queryKey: jobHistoryQueryKey(jobId) });
+      // A failover starts a fresh checklist: the ticks of the last return no longer count.
+      void queryClient.invalidateQueries({ queryKey: checklistQueryKey(jobId) });
     } else if (previous.queue.bytes !== job.queue.bytes || previous.targetDataState !== job.targetDataState) {
       // The failover dialog says what each queue choice means now; keep it current while it is open.
       refreshActionsSoon(queryClient, jobId);
@@ -164,4 +167,24 @@ export function applySnapshotEvent(queryClient: QueryClient, jobId: string, snap
     return { items: [...others, snapshot].sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : 0)) };
   });
   void queryClient.invalidateQueries({ queryKey: jobActionsQueryKey(jobId) });
+}
+
+/**
+ * `checklist.updated`: the step's latest tick, in place of its last one (or added). While this console
+ * has a tick of that step in flight its own tick stays shown: the event may be of an earlier click
+ * (tick, then untick at once), and the refetch when the ticking ends brings the server's word.
+ */
+export function applyChecklistEvent(queryClient: QueryClient, jobId: string, tick: ChecklistTick): void {
+  const isTicking = queryClient
+    .getMutationCache()
+    .findAll({ mutationKey: tickChecklistMutationKey(jobId), status: 'pending' })
+    .some((mutation) => isSameStep(mutation.state.variables as ChecklistTickRequest, tick));
+  if (isTicking) return;
+  const key = checklistQueryKey(jobId);
+  const shown = queryClient.getQueryData<ChecklistState>(key)?.items.find((t) => isSameStep(t, tick));
+  queryClient.setQueryData<ChecklistState>(key, (state) => state && withTick(state, tick));
+  // A read in flight may predate this tick, and its answer would undo it: read again. Not for a tick that
+  // only repeats what is shown (one's own, heard during the refetch that ends the ticking).
+  const isNews = shown?.isChecked !== tick.isChecked || shown.actorName !== tick.actorName;
+  if (isNews && queryClient.getQueryState(key)?.fetchStatus === 'fetching') void queryClient.invalidateQueries({ queryKey: key });
 }
