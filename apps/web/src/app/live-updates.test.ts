@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { ChecklistTick, ChecklistTickRequest, Notification, Operation, Server, StreamEvent } from '@syncsafe/contracts';
-import { makeOperation } from '../test/factories.ts';
+import { InfiniteQueryObserver, MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
+import type { ChecklistTick, ChecklistTickRequest, Job, Notification, Operation, Server, StreamEvent } from '@syncsafe/contracts';
+import { makeJob, makeOperation } from '../test/factories.ts';
+import { jobQueryKey, jobQueryOptions } from '../features/jobs/api/get-job.ts';
+import { forgetRecentJobEvents } from '../features/jobs/api/job-cache.ts';
+import { jobsListQueryOptions, type JobFilters } from '../features/jobs/api/list-jobs.ts';
 import { checklistQueryKey, checklistQueryOptions, type ChecklistState } from '../features/jobs/api/get-checklist.ts';
 import { tickChecklistItemMutationOptions } from '../features/jobs/api/tick-checklist-item.ts';
-import { applyStreamEvents } from './live-updates.ts';
+import { applyStreamEvents, keepReadsBehindEvents } from './live-updates.ts';
+
+const jobListsQueryKeyFor = (filters: JobFilters) => jobsListQueryOptions(filters).queryKey;
 
 const at = '2025-01-01T00:00:00.000Z';
 const event = (seq: number, body: Omit<StreamEvent, 'seq' | 'at'>) => ({ seq, at, ...body }) as StreamEvent;
@@ -161,5 +166,74 @@ describe('applyStreamEvents: checklist ticks', () => {
     await vi.waitFor(() => expect(client.getQueryState(key)!.fetchStatus).toBe('idle'));
     expect(shown(client)).toEqual([['rtf-users-off', true, 'carol']]);
     unsubscribe();
+  });
+});
+
+describe('reads that predate an event', () => {
+  /** Every GET waits until the test answers it. */
+  function pendingReads() {
+    const answers: Array<(body: unknown) => void> = [];
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => answers.push((body) => resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })))));
+    return answers;
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    forgetRecentJobEvents();
+  });
+  const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const protecting = makeJob({ name: 'Protect files01', state: 'protecting', updatedAt: '2025-01-01T00:00:00.000Z' });
+  const failedOver = { ...protecting, state: 'failed-over' as const, version: protecting.version + 1, updatedAt: '2025-01-01T00:00:05.000Z' };
+
+  it('a job read answering after a newer event keeps the event’s state', async () => {
+    const answers = pendingReads();
+    const client = newClient();
+    const stop = keepReadsBehindEvents(client);
+    const unsubscribe = new QueryObserver(client, jobQueryOptions(protecting.id)).subscribe(() => undefined);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    applyStreamEvents(client, [event(1, { type: 'job.updated', data: failedOver })]);
+    answers[0]!(protecting); // read by the server before the failover ended
+    await vi.waitFor(() => expect(client.getQueryState(jobQueryKey(protecting.id))!.status).toBe('success'));
+    expect(client.getQueryData<Job>(jobQueryKey(protecting.id))!.state).toBe('failed-over');
+    unsubscribe();
+    stop();
+  });
+
+  it('a list read answering after events keeps the update, the new job and the deletion', async () => {
+    const answers = pendingReads();
+    const client = newClient();
+    const stop = keepReadsBehindEvents(client);
+    const gone = makeJob({ name: 'Protect old' });
+    const created = makeJob({ name: 'Protect new' });
+    const unsubscribe = new InfiniteQueryObserver(client, jobsListQueryOptions({})).subscribe(() => undefined);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    applyStreamEvents(client, [
+      event(1, { type: 'job.updated', data: failedOver }),
+      event(2, { type: 'job.updated', data: created }),
+      event(3, { type: 'job.deleted', data: { id: gone.id } }),
+    ]);
+    answers[0]!({ items: [protecting, gone], nextCursor: null, total: 2 });
+    await vi.waitFor(() => expect(client.getQueryState(jobListsQueryKeyFor({}))!.status).toBe('success'));
+    const page = client.getQueryData<{ pages: Array<{ items: Job[]; total: number }> }>(jobListsQueryKeyFor({}))!.pages[0]!;
+    expect(page.items.map((j) => [j.name, j.state])).toEqual([
+      ['Protect files01', 'failed-over'],
+      ['Protect new', created.state],
+    ]);
+    expect(page.total).toBe(2);
+    unsubscribe();
+    stop();
+  });
+
+  it('a read that already holds the newer state is left as it is', async () => {
+    const answers = pendingReads();
+    const client = newClient();
+    const stop = keepReadsBehindEvents(client);
+    const unsubscribe = new QueryObserver(client, jobQueryOptions(protecting.id)).subscribe(() => undefined);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    applyStreamEvents(client, [event(1, { type: 'job.updated', data: protecting })]);
+    answers[0]!(failedOver);
+    await vi.waitFor(() => expect(client.getQueryState(jobQueryKey(protecting.id))!.status).toBe('success'));
+    expect(client.getQueryData<Job>(jobQueryKey(protecting.id))).toEqual(failedOver);
+    unsubscribe();
+    stop();
   });
 });

@@ -5,7 +5,7 @@ import { EventStream, eventStreamUrl, type StreamStatus } from '../lib/event-str
 import { meQueryKey } from '../features/auth/api/get-me.ts';
 import { jobsQueryKey } from '../features/jobs/api/list-jobs.ts';
 import { allJobActionsQueryKey } from '../features/jobs/api/get-job-actions.ts';
-import { applyChecklistEvent, applyJobEvents, applyOperationEvent, applySnapshotEvent } from '../features/jobs/api/job-cache.ts';
+import { applyChecklistEvent, applyJobEvents, applyOperationEvent, applySnapshotEvent, reapplyRecentJobEvents } from '../features/jobs/api/job-cache.ts';
 import { applyNotificationEvent, notificationsQueryKey } from '../features/notifications/api/list-notifications.ts';
 import { applyServerHealth } from '../features/servers/api/server-cache.ts';
 import { serversQueryKey } from '../features/servers/api/list-servers.ts';
@@ -65,9 +65,22 @@ export function refetchStreamedData(client: QueryClient, olderThan?: number): vo
   }
 }
 
+/**
+ * A read of a job or a job list that lands after an event it predates would put the older state back:
+ * each read that lands gets the recent job events applied again. Returns the unsubscribe.
+ */
+export function keepReadsBehindEvents(client: QueryClient): () => void {
+  return client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
+    const key = event.query.queryKey;
+    if (key[0] === jobsQueryKey[0] && (key[1] === 'list' || key[1] === 'detail')) reapplyRecentJobEvents(client, key);
+  });
+}
+
 let stream: EventStream | null = null;
 
 function getStream(): EventStream {
+  if (!stream) keepReadsBehindEvents(queryClient);
   stream ??= new EventStream({
     url: (since) => eventStreamUrl(window.location, since),
     onEvents: (events) => applyStreamEvents(queryClient, events),

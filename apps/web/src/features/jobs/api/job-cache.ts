@@ -53,11 +53,12 @@ export function applyJobsToList(list: JobList, filters: JobFilters, updates: Rea
   const hasMore = last ? last.nextCursor !== null : false;
   for (const job of updates.values()) {
     if (job === null || seen.has(job.id) || !jobMatchesFilters(job, filters) || !last) continue;
+    const lastLoaded = last.items[last.items.length - 1];
+    // Past the loaded rows of an unfinished list: it arrives with a later page, where it may already be
+    // (an update, not a new job), so it is not counted either.
+    if (hasMore && lastLoaded && compareJobs(job, lastLoaded) > 0) continue;
     totalDelta += 1;
     isChanged = true;
-    const lastLoaded = last.items[last.items.length - 1];
-    // Past the loaded rows of an unfinished list: it arrives with a later page.
-    if (hasMore && lastLoaded && compareJobs(job, lastLoaded) > 0) continue;
     let pageIndex = pages.findIndex((page) => page.items.length > 0 && compareJobs(job, page.items[page.items.length - 1]!) <= 0);
     if (pageIndex === -1) pageIndex = pages.length - 1;
     const items = [...pages[pageIndex]!.items];
@@ -71,8 +72,55 @@ export function applyJobsToList(list: JobList, filters: JobFilters, updates: Rea
   return { ...list, pages };
 }
 
+/**
+ * Job events heard in the last RECENT_MS. A read that began before one of them answers older data and,
+ * landing after it, would undo it in the cache: the events are put back on every read that lands.
+ */
+const RECENT_MS = 30_000;
+const recentJobEvents = new Map<string, { job: Job | null; heardAt: number }>();
+
+function rememberJobEvents(updates: ReadonlyMap<string, Job | null>, now: number) {
+  for (const [jobId, job] of updates) {
+    recentJobEvents.delete(jobId); // re-inserted last: the map stays in the order heard
+    recentJobEvents.set(jobId, { job, heardAt: now });
+  }
+  for (const [jobId, { heardAt }] of recentJobEvents) {
+    if (heardAt > now - RECENT_MS) break;
+    recentJobEvents.delete(jobId);
+  }
+}
+
+/** Forgets what the stream said (a new sign-in, or tests). */
+export function forgetRecentJobEvents(): void {
+  recentJobEvents.clear();
+}
+
+/**
+ * Called when a read of a job or a job list lands: the recent events go back on top of its answer. Each
+ * is applied only where it is newer (or a deletion, or a job the answer lacks), so this is idempotent.
+ */
+export function reapplyRecentJobEvents(queryClient: QueryClient, queryKey: readonly unknown[], now = Date.now()): void {
+  if (recentJobEvents.size === 0) return;
+  const recent = new Map<string, Job | null>();
+  for (const [jobId, { job, heardAt }] of recentJobEvents) if (heardAt > now - RECENT_MS) recent.set(jobId, job);
+  if (recent.size === 0) return;
+  if (queryKey[1] === 'list') {
+    const list = queryClient.getQueryData<JobList>(queryKey);
+    const next = list && applyJobsToList(list, (queryKey[2] ?? {}) as JobFilters, recent);
+    if (next && next !== list) queryClient.setQueryData(queryKey, next);
+    return;
+  }
+  const jobId = queryKey[2] as string;
+  if (queryKey[1] !== 'detail' || !recent.has(jobId)) return;
+  const heard = recent.get(jobId);
+  const cached = queryClient.getQueryData<Job>(queryKey);
+  if (heard && cached && heard.updatedAt > cached.updatedAt) queryClient.setQueryData(queryKey, heard);
+  else if (heard === null && cached) void queryClient.invalidateQueries({ queryKey, exact: true });
+}
+
 /** `job.updated` / `job.deleted` events of one burst, in seq order (null = deleted). */
-export function applyJobEvents(queryClient: QueryClient, updates: ReadonlyMap<string, Job | null>): void {
+export function applyJobEvents(queryClient: QueryClient, updates: ReadonlyMap<string, Job | null>, now = Date.now()): void {
+  rememberJobEvents(updates, now);
   for (const [jobId, job] of updates) {
     const key = jobQueryKey(jobId);
     const cached = queryClient.getQueryData<Job>(key);
