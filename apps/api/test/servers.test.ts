@@ -25,6 +25,13 @@ describe('adding a server', () => {
     expect(res.body).not.toMatch(/passwordCiphertext|"password"/);
   });
 
+  it('knows no services until its agent is reached, and takes none from the request', async () => {
+    const added = await addServer({ services: [{ name: 'AntiVirus', isCritical: false, canStop: false, state: 'running' }], servicesLearnedAt: '2026-01-01T00:00:00.000Z' });
+    expect(added.statusCode).toBe(201);
+    const read = (await admin.request({ url: `/api/servers/${added.json().id}` })).json();
+    expect(read).toMatchObject({ services: [], servicesLearnedAt: null });
+  });
+
   it('accepts IPv6 and host names, and the NAT / private address kinds with another port', async () => {
     expect((await addServer({ address: 'FE80::0:1', addressKind: 'public_nat', port: 16320 })).json()).toMatchObject({ address: 'fe80::1', addressKind: 'public_nat', port: 16320 });
     expect((await addServer({ address: 'Files02.Corp.Example.', addressKind: 'private' })).json()).toMatchObject({ address: 'files02.corp.example', addressKind: 'private' });

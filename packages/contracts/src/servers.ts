@@ -77,6 +77,22 @@ export const UpdateServerRequestSchema = z
   .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: 'Give at least one field to change' });
 export type UpdateServerRequest = z.infer<typeof UpdateServerRequestSchema>;
 
+export const ServerServiceStateSchema = z.enum(['running', 'stopped']);
+export type ServerServiceState = z.infer<typeof ServerServiceStateSchema>;
+
+/**
+ * A service of the system state of the identity a machine holds, as its agent reports it. Right before a
+ * Full Server failover every running service that is not critical to Windows is stopped.
+ */
+export const ServerServiceSchema = z.object({
+  name: z.string().min(1).max(256),
+  isCritical: z.boolean(),
+  /** False models a blocking driver (e.g. some anti-virus) whose stop command fails. */
+  canStop: z.boolean(),
+  state: ServerServiceStateSchema,
+});
+export type ServerService = z.infer<typeof ServerServiceSchema>;
+
 export const LicenseSchema = z.object({ key: z.string(), addedAt: z.iso.datetime() });
 export type License = z.infer<typeof LicenseSchema>;
 
@@ -101,6 +117,18 @@ export const ServerSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Server = z.infer<typeof ServerSchema>;
+
+/**
+ * One server as `GET /api/servers/:id` returns it: with what the console last learned from its agent.
+ * Read-only: learned by the agent monitor, never accepted on create or update.
+ */
+export const ServerDetailSchema = ServerSchema.extend({
+  /** The services of the identity the machine holds now; empty until its agent was first reached. */
+  services: z.array(ServerServiceSchema),
+  /** When the services were last learned; null while the agent was never reached. */
+  servicesLearnedAt: z.iso.datetime().nullable(),
+});
+export type ServerDetail = z.infer<typeof ServerDetailSchema>;
 
 export const ServerListQuerySchema = z.object({
   q: z.string().trim().max(253).optional(),

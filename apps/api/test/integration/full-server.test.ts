@@ -26,6 +26,8 @@ afterAll(async () => {
 });
 
 const ADAPTERS = ['Production=127.0.0.1', 'Backup'];
+/** The source identity's services: a blocking anti-virus driver fails its stop command at failover. */
+const SOURCE_SERVICES = ['IIS', 'AntiVirus:unstoppable', 'Windows Event Log:critical:unstoppable'];
 const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });
 
 interface Machines {
@@ -38,7 +40,7 @@ interface Machines {
 async function machines(testAdapters = ADAPTERS): Promise<Machines> {
   count += 1;
   const [source, target, test] = await Promise.all([
-    fleet.start({ name: `web${count}a`, adapters: ADAPTERS, services: ['IIS', 'AntiVirus:unstoppable'] }),
+    fleet.start({ name: `web${count}a`, adapters: ADAPTERS, services: SOURCE_SERVICES }),
     fleet.start({ name: `web${count}b`, adapters: ADAPTERS }),
     fleet.start({ name: `web${count}t`, adapters: testAdapters }),
   ]);
@@ -134,6 +136,37 @@ describe('Full Server', () => {
     expect(after.some((s: { isTestSnapshot: boolean }) => s.isTestSnapshot)).toBe(false);
   });
 
+  it('the failover warnings name the source’s services that cannot stop, as its agent reports them; the API never takes them as input', { timeout: 120_000 }, async () => {
+    const m = await machines();
+    const { job } = await protect(m);
+    const source = await waitForServices(m.ids.source, (names) => names.includes('AntiVirus'));
+    expect(source.services).toEqual(
+      expect.arrayContaining([
+        { name: 'AntiVirus', isCritical: false, canStop: false, state: 'running' },
+        { name: 'Windows Event Log', isCritical: true, canStop: false, state: 'running' },
+        { name: 'IIS', isCritical: false, canStop: true, state: 'running' },
+      ]),
+    );
+    expect(source.servicesLearnedAt).not.toBeNull();
+
+    for (const type of ['live', 'snapshot']) {
+      const message = await cannotStopWarning(job.id, type);
+      expect(message).toContain('Known not to stop on this source: AntiVirus.');
+      // Critical services are never stopped, and IIS stops.
+      expect(message).not.toContain('Windows Event Log');
+      expect(message).not.toContain('IIS');
+    }
+
+    // Learned, never set: alone it is no change at all; with another field it is ignored.
+    const alone = await driver.admin.request({ method: 'PATCH', url: `/api/servers/${m.ids.source}`, payload: { services: [] } });
+    expect(alone.statusCode).toBe(400);
+    const edited = await driver.admin.request({ method: 'PATCH', url: `/api/servers/${m.ids.source}`, payload: { name: m.source.name, services: [], servicesLearnedAt: null } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = (await driver.admin.request({ url: `/api/servers/${m.ids.source}` })).json();
+    expect(after.services).toEqual(source.services);
+    expect(after.servicesLearnedAt).not.toBeNull();
+  });
+
   it('a test failover fails when the test machine’s adapter names do not match the mapping', { timeout: 120_000 }, async () => {
     const m = await machines(['Production=127.0.0.1']);
     const refused = await driver.admin.request({
@@ -170,6 +203,11 @@ describe('Full Server', () => {
     expect(current.isReversed).toBe(true);
     expect(current.identities).toMatchObject({ source: { serverId: m.ids.target }, target: { serverId: m.ids.source } });
     expect((await agentOf(m.source).info()).identity.name).toBe(m.target.name);
+    // The console learned the identities' services when they moved: the original target machine now
+    // answers as the source, with the source's services, and the failover warnings follow it.
+    await waitForServices(m.ids.target, (names) => names.includes('AntiVirus'));
+    await waitForServices(m.ids.source, (names) => !names.includes('AntiVirus'));
+    expect(await cannotStopWarning(job.id, 'live')).toContain('Known not to stop on this source: AntiVirus.');
 
     // Protection now runs from the original target machine to the original source machine.
     writeFileSync(join(replica, 'written-after-reverse.txt'), 'reversed');
@@ -257,6 +295,26 @@ async function waitForOnline(serverId: string) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server ${serverId} did not come online`);
+}
+
+/** Waits until the console has learned services of the server that satisfy `until` (by name); returns the server. */
+async function waitForServices(serverId: string, until: (names: string[]) => boolean) {
+  const deadline = Date.now() + 30_000;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    const server = (await driver.admin.request({ url: `/api/servers/${serverId}` })).json();
+    names = server.services.map((s: { name: string }) => s.name);
+    if (server.servicesLearnedAt !== null && until(names)) return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server ${serverId}: services not learned as expected; last: ${names.join(', ')}`);
+}
+
+/** The Failover dialog's warning about services that cannot stop, for a failover type. */
+async function cannotStopWarning(jobId: string, type: string): Promise<string> {
+  const actions = (await driver.admin.request({ url: `/api/jobs/${jobId}/actions` })).json();
+  const option = actions.failover.types.find((o: { type: string }) => o.type === type);
+  return option.warnings.find((w: { code: string }) => w.code === 'services-cannot-stop').message;
 }
 
 async function waitForSnapshots<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AdapterNameSchema, LicenseKeySchema, ServerNameSchema } from '../servers.ts';
+import { AdapterNameSchema, LicenseKeySchema, ServerNameSchema, ServerServiceSchema, ServerServiceStateSchema } from '../servers.ts';
 import { AgentTimestampSchema } from './common.ts';
 
 /** A network adapter of a machine, known to operators by its friendly name. */
@@ -12,17 +12,12 @@ export const AgentNetworkAdapterSchema = z.object({
 });
 export type AgentNetworkAdapter = z.infer<typeof AgentNetworkAdapterSchema>;
 
-export const AgentServiceStateSchema = z.enum(['running', 'stopped']);
+/** One definition of a service: what the agent reports is what the console stores (`ServerDetail.services`). */
+export const AgentServiceStateSchema = ServerServiceStateSchema;
 export type AgentServiceState = z.infer<typeof AgentServiceStateSchema>;
 
 /** A service of the modelled host. Non-critical services are stopped right before a Full Server failover. */
-export const AgentServiceSchema = z.object({
-  name: z.string().min(1).max(256),
-  isCritical: z.boolean(),
-  /** False models a blocking driver (e.g. some anti-virus) whose stop command fails. */
-  canStop: z.boolean(),
-  state: AgentServiceStateSchema,
-});
+export const AgentServiceSchema = ServerServiceSchema;
 export type AgentService = z.infer<typeof AgentServiceSchema>;
 
 /**

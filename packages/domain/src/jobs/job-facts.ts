@@ -54,7 +54,10 @@ export interface JobFacts {
     isDomainController: boolean;
     /** Runs a name-specific application such as Exchange. */
     hasNameSpecificApp: boolean;
-    /** Services known to fail their stop command (blocking drivers such as some anti-virus). */
+    /**
+     * Services known to fail their stop command (blocking drivers such as some anti-virus): the API fills
+     * it with `servicesThatCannotStop` over the services last reported by the machine holding the source identity.
+     */
     servicesThatCannotStop: string[];
   };
   /**

@@ -1,4 +1,4 @@
-import type { ActionWarning, FailoverType, QueueChoice } from '@syncsafe/contracts';
+import type { ActionWarning, FailoverType, QueueChoice, ServerService } from '@syncsafe/contracts';
 import { formatBytes, plural } from './format.ts';
 import type { JobFacts } from './job-facts.ts';
 import type { JobCommandInput } from './job-input.ts';
@@ -14,6 +14,16 @@ const warning = (code: Code, severity: Severity, message: string, option?: strin
   message,
   ...(option ? { appliesTo: value === undefined ? { option } : { option, value } } : {}),
 });
+
+/**
+ * The services of the source identity (as its holder's agent reported them) whose stop command is known
+ * to fail right before a Full Server failover: those the product stops, not critical to Windows, that
+ * cannot stop (a blocking driver such as some anti-virus). Whatever state they were last seen in: a
+ * stopped one may be started again, by hand or by a third-party tool, before failover.
+ */
+export function servicesThatCannotStop(services: readonly ServerService[]): string[] {
+  return services.filter((s) => !s.isCritical && !s.canStop).map((s) => s.name);
+}
 
 /** The spec's "Important Considerations For Failover and Failback", for a Full Server live or snapshot failover. */
 function fullServerConsiderations(facts: JobFacts, type: FailoverType): ActionWarning[] {

@@ -1,6 +1,6 @@
 import { AgentStepCommandSchema, JobActionsSchema, JobStateSchema, type JobType } from '@syncsafe/contracts';
 import { describe, expect, it } from 'vitest';
-import { decide, getAllowedActions, type JobCommandInput, type PlannedStep } from '../../src/index.ts';
+import { decide, getAllowedActions, servicesThatCannotStop, type JobCommandInput, type PlannedStep } from '../../src/index.ts';
 import { jobFacts, jobIn, SOURCE, TARGET } from '../support/job-facts.ts';
 
 const TYPES: JobType[] = ['files-and-folders', 'full-server'];
@@ -71,6 +71,17 @@ describe('getAllowedActions', () => {
     const facts = jobFacts('full-server');
     const live = getAllowedActions({ ...facts, source: { ...facts.source, servicesThatCannotStop: ['AVGuard'] } }).failover.types[0]!;
     expect(live.warnings.find((w) => w.code === 'services-cannot-stop')!.message).toContain('AVGuard');
+  });
+
+  it('knows as unstoppable only the services failover tries to stop: not critical to Windows, whatever state they were last seen in', () => {
+    const services = [
+      { name: 'SyncSafe Replicate', isCritical: true, canStop: false, state: 'running' as const },
+      { name: 'IIS', isCritical: false, canStop: true, state: 'running' as const },
+      { name: 'AVGuard', isCritical: false, canStop: false, state: 'running' as const },
+      { name: 'Backup Filter Driver', isCritical: false, canStop: false, state: 'stopped' as const },
+    ];
+    expect(servicesThatCannotStop(services)).toEqual(['AVGuard', 'Backup Filter Driver']);
+    expect(servicesThatCannotStop([])).toEqual([]);
   });
 
   it('offers the restore options, destination defaults and both checklists', () => {

@@ -5,6 +5,7 @@ import {
   CreateServerRequestSchema,
   ErrorResponseSchema,
   LicenseKeySchema,
+  ServerDetailSchema,
   ServerListQuerySchema,
   ServerListResponseSchema,
   ServerSchema,
@@ -28,7 +29,7 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
     listServers(prisma, request.query),
   );
 
-  app.get('/api/servers/:id', { schema: { tags, params: IdParams, response: { 200: ServerSchema, ...errors } } }, async (request) =>
+  app.get('/api/servers/:id', { schema: { tags, params: IdParams, response: { 200: ServerDetailSchema, ...errors } } }, async (request) =>
     getServer(prisma, request.params.id),
   );
 

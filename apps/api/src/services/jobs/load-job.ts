@@ -1,7 +1,8 @@
 import { JobOptionsSchema, type JobOptions, type JobState, type JobType, type OperationKind } from '@syncsafe/contracts';
 import type { Operation as OperationRow, Prisma, Server, Snapshot as SnapshotRow } from '@syncsafe/db';
-import { roleServer, type JobCommandInput, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
+import { identityHolders, roleServer, servicesThatCannotStop, type JobCommandInput, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
 import { notFound } from '../../lib/app-error.ts';
+import { storedServices } from '../servers/server-view.ts';
 
 export const jobInclude = { source: true, target: true, testServer: true } as const;
 export type JobRow = Prisma.JobGetPayload<{ include: typeof jobInclude }>;
@@ -71,6 +72,10 @@ export function buildFacts(
   const machine = reverseMachine.id === row.source.id ? row.source : row.target;
   facts.isOriginalSourceOnline = machine.status === 'online';
   facts.isProductionAdapterUp = machine.status === 'online' && (!options.productionAdapter || machine.networkAdapters.includes(options.productionAdapter));
+  // The source identity's services are what the machine answering as the source last reported.
+  const holderId = identityHolders(facts).source.serverId;
+  const holder = holderId === row.source.id ? row.source : row.target;
+  facts.source.servicesThatCannotStop = servicesThatCannotStop(storedServices(holder));
   return facts;
 }
 

@@ -29,13 +29,18 @@ interface Subscription {
  * Watches every server's agent over its heartbeat stream: server health, job progress (mirror, target
  * queue, lag, target data state) and the failover condition (missed heartbeats of the machine running
  * the source identity over the job's window). Writes go through the outbox, so every console sees them.
+ * It also learns the services of the identity each machine holds (`GET /v1/info`) whenever it connects
+ * to the agent and whenever the agent reports an identity change (failover, Reverse).
  */
 export class AgentMonitor {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly progressWrittenAt = new Map<string, number>();
+  /** One read of a server's services at a time, in order, so an older answer never overwrites a newer one. */
+  private readonly learning = new Map<string, Promise<void>>();
   private readonly startedAt = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private isTicking = false;
+  private isStopped = false;
 
   constructor(
     private readonly db: Database,
@@ -51,6 +56,7 @@ export class AgentMonitor {
   }
 
   stop() {
+    this.isStopped = true;
     if (this.timer) clearInterval(this.timer);
     for (const s of this.subscriptions.values()) s.close();
     this.subscriptions.clear();
@@ -107,9 +113,12 @@ export class AgentMonitor {
         },
       });
       entry.close = sub.close;
-      sub.opened.catch(() => {
-        entry.isOpen = false;
-      });
+      sub.opened.then(
+        () => void this.learnServices(serverId),
+        () => {
+          entry.isOpen = false;
+        },
+      );
     } catch (err) {
       entry.isOpen = false;
       this.log.debug({ err, serverId }, 'cannot reach agent');
@@ -130,6 +139,10 @@ export class AgentMonitor {
       return;
     }
     const { event } = message;
+    if (event.kind === 'identity-changed') {
+      await this.learnServices(serverId);
+      return;
+    }
     if (event.kind === 'data-state-changed') {
       const snapshots = await (await this.agents(serverId)).listSnapshots(event.jobId).catch(() => null);
       await prisma.$transaction(async (tx) => {
@@ -138,6 +151,29 @@ export class AgentMonitor {
         if (snapshots) await syncSnapshots(tx, event.jobId, snapshots);
         await publishJob(tx, event.jobId);
       });
+    }
+  }
+
+  /** Queues a read of the services the machine's identity has now (see `learning`). */
+  private learnServices(serverId: string): Promise<void> {
+    const next = (this.learning.get(serverId) ?? Promise.resolve()).then(() => this.readServices(serverId));
+    this.learning.set(serverId, next);
+    void next.then(() => {
+      if (this.learning.get(serverId) === next) this.learning.delete(serverId);
+    });
+    return next;
+  }
+
+  /** Never fails monitoring: when the agent cannot say, the services last learned stay as they were. */
+  private async readServices(serverId: string) {
+    if (this.isStopped) return;
+    try {
+      const { identity } = await (await this.agents(serverId)).info();
+      if (this.isStopped) return;
+      // updateMany: the server may have been deleted meanwhile, which is not an error.
+      await this.db.prisma.server.updateMany({ where: { id: serverId }, data: { services: identity.services, servicesLearnedAt: new Date() } });
+    } catch (err) {
+      this.log.warn({ err, serverId }, 'cannot learn the services of the agent’s identity; keeping those last learned');
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Server, ServerStatus } from '@syncsafe/contracts';
+import { ServerServiceSchema, type Server, type ServerDetail, type ServerService, type ServerStatus } from '@syncsafe/contracts';
 import type { Server as ServerRow, ServerLicense } from '@syncsafe/db';
 
 export type ServerWithLicenses = ServerRow & { licenses: ServerLicense[] };
@@ -28,9 +28,33 @@ export function toServer(row: ServerWithLicenses): Server {
   };
 }
 
-/** What the audit trail keeps of a server: everything but secrets. */
+/**
+ * The services the console last learned of a server (the `services` column). A value that does not read
+ * as a list of services (written by hand, or by a later version) counts as nothing learned.
+ */
+export function storedServices(row: Pick<ServerRow, 'services'>): ServerService[] {
+  const parsed = ServerServiceSchema.array().safeParse(row.services);
+  return parsed.success ? parsed.data : [];
+}
+
+/** `GET /api/servers/:id`: the server with what the console last learned from its agent. */
+export function toServerDetail(row: ServerWithLicenses): ServerDetail {
+  return { ...toServer(row), services: storedServices(row), servicesLearnedAt: row.servicesLearnedAt?.toISOString() ?? null };
+}
+
+/** What the audit trail keeps of a server: everything but secrets and what the console learns from the agent. */
 export function auditView(row: ServerWithLicenses) {
-  const { passwordCiphertext: _secret, licenses, createdAt: _c, updatedAt: _u, lastSeenAt: _l, status: _s, ...rest } = row;
+  const {
+    passwordCiphertext: _secret,
+    licenses,
+    createdAt: _c,
+    updatedAt: _u,
+    lastSeenAt: _l,
+    status: _s,
+    services: _services,
+    servicesLearnedAt: _learned,
+    ...rest
+  } = row;
   return { ...rest, licenses: licenses.map((l) => l.key) };
 }
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { badField, conflict, notFound } from '../../lib/app-error.ts';
 import { appendAudit, type Actor } from '../audit/append-audit.ts';
 import type { SecretBox } from '../secret-box.ts';
-import { auditView, normalizeAddress, toServer, withLicenses } from './server-view.ts';
+import { auditView, normalizeAddress, toServer, toServerDetail, withLicenses } from './server-view.ts';
 
 type CreateServerInput = z.output<typeof CreateServerRequestSchema>;
 
@@ -25,7 +25,7 @@ async function loadServer(tx: Prisma.TransactionClient, id: string) {
 }
 
 export async function getServer(prisma: PrismaClient, id: string) {
-  return toServer(await loadServer(prisma, id));
+  return toServerDetail(await loadServer(prisma, id));
 }
 
 /** Name order, keyset-paged by id. `q` matches name or address. */

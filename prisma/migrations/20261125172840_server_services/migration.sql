@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "servers" ADD COLUMN     "services" JSONB NOT NULL DEFAULT '[]',
+ADD COLUMN     "servicesLearnedAt" TIMESTAMPTZ(3);
