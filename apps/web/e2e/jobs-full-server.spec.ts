@@ -50,6 +50,8 @@ test('Failover dialog: live, test and snapshot failover, three queue choices, th
   await expect(notes.locator('summary')).toContainText('driver signing');
   await notes.locator('summary').click();
   await expect(dialog.getByText(/stop code 0x7b/)).toBeVisible();
+  // web01's agent reports a service that cannot stop: the warning names it.
+  await expect(dialog).toContainText('Known not to stop on this source: Contoso Endpoint Protection');
   // Reverse protection is on: no licence loss, so a live failover with Apply needs nothing typed.
   await expect(dialog.getByText(/loses the activated target license/)).toHaveCount(0);
   await expect(dialog.getByLabel(`Type the job name (${JOB}) to confirm`)).toHaveCount(0);
@@ -83,6 +85,13 @@ test('Failover dialog: live, test and snapshot failover, three queue choices, th
   } finally {
     await setOption(page, baseURL!, { hasReverseProtection: true });
   }
+
+  // The same services on the source's page, as its agent reported them.
+  await page.goto(`/servers/${job.source.id}`);
+  const services = page.getByRole('table', { name: 'Services of web01' });
+  await expect(services.getByRole('row').filter({ hasText: 'Contoso Endpoint Protection' })).toContainText('Cannot be stopped');
+  await expect(services.getByRole('row').filter({ hasText: 'Windows Event Log' })).toContainText('Critical to Windows: left running');
+  await expectNoSeriousA11yIssues(page);
 });
 
 test('Perform Test Failover, then Undo Failover or Cutover says the test snapshot is deleted', async ({ page }) => {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDelete } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { Server } from '@syncsafe/contracts';
-import { serverQueryKey } from './get-server.ts';
+import { setServerDetail } from './get-server.ts';
 import { serversQueryKey } from './list-servers.ts';
 
 /** Answers with the server as it is now. */
@@ -15,7 +15,7 @@ export function useRemoveLicense(serverId: string) {
   return useMutation({
     mutationFn: (key: string) => removeLicense(serverId, key),
     onSuccess: (server) => {
-      queryClient.setQueryData(serverQueryKey(serverId), server);
+      setServerDetail(queryClient, server);
       return queryClient.invalidateQueries({ queryKey: serversQueryKey, predicate: (q) => q.queryKey[1] === 'list' });
     },
   });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Server, UpdateServerRequest } from '@syncsafe/contracts';
 import { apiPatch } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
-import { serverQueryKey } from './get-server.ts';
+import { setServerDetail } from './get-server.ts';
 import { serversQueryKey } from './list-servers.ts';
 
 export function updateServer(serverId: string, request: UpdateServerRequest): Promise<Server> {
@@ -14,7 +14,7 @@ export function useUpdateServer(serverId: string) {
   return useMutation({
     mutationFn: (request: UpdateServerRequest) => updateServer(serverId, request),
     onSuccess: (server) => {
-      queryClient.setQueryData(serverQueryKey(serverId), server);
+      setServerDetail(queryClient, server);
       return queryClient.invalidateQueries({ queryKey: serversQueryKey });
     },
   });

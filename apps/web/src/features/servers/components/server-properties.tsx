@@ -1,11 +1,13 @@
-import type { Server } from '@syncsafe/contracts';
+import type { Server, ServerDetail } from '@syncsafe/contracts';
+import { Badge } from '../../../components/badge.tsx';
+import { Table } from '../../../components/table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { addressKindLabels } from '../address-kinds.ts';
 import { describeServerRoles } from '../server-roles.ts';
 import { ServerStatusBadge } from './server-status-badge.tsx';
 
 /** Every property of a server, read-only (the password is never returned; only that one is set). */
-export function ServerProperties({ server }: { server: Server }) {
+export function ServerProperties({ server }: { server: Server | ServerDetail }) {
   return (
     <div className="panels">
       <section className="panel" aria-labelledby="server-properties-title">
@@ -65,6 +67,55 @@ export function ServerProperties({ server }: { server: Server }) {
           </ul>
         )}
       </section>
+      {'services' in server ? <ServicesPanel server={server} /> : null}
     </div>
+  );
+}
+
+/**
+ * The services of the identity the machine holds, as its agent last reported them. Right before a Full
+ * Server failover every running service that is not critical to Windows is stopped; one that cannot stop
+ * is named in the Failover dialog's warnings.
+ */
+function ServicesPanel({ server }: { server: ServerDetail }) {
+  return (
+    <section className="panel" aria-labelledby="server-services-title">
+      <h2 id="server-services-title">Services</h2>
+      {server.servicesLearnedAt === null ? (
+        <p className="muted">Not learned yet: the console reads them from the agent when it first reaches it.</p>
+      ) : server.services.length === 0 ? (
+        <p className="muted">The agent reports no services.</p>
+      ) : (
+        <>
+          <p className="field-hint">As the agent reported them, {formatDateTime(server.servicesLearnedAt)}.</p>
+          <Table caption={`Services of ${server.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">State</th>
+                <th scope="col">At a Full Server failover</th>
+              </tr>
+            </thead>
+            <tbody>
+              {server.services.map((service) => (
+                <tr key={service.name}>
+                  <td>{service.name}</td>
+                  <td>{service.state === 'running' ? 'Running' : 'Stopped'}</td>
+                  <td>
+                    {service.isCritical ? (
+                      <Badge tone="neutral">Critical to Windows: left running</Badge>
+                    ) : service.canStop ? (
+                      <Badge tone="info">Stopped</Badge>
+                    ) : (
+                      <Badge tone="warn">Cannot be stopped</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </section>
   );
 }
