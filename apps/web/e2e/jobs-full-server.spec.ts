@@ -88,6 +88,7 @@ test('Failover dialog: live, test and snapshot failover, three queue choices, th
 
   // The same services on the source's page, as its agent reported them.
   await page.goto(`/servers/${job.source.id}`);
+  await expect(page.getByRole('region', { name: 'Properties' })).toContainText(/Identity held now\s*web01/);
   const services = page.getByRole('table', { name: 'Services of web01' });
   await expect(services.getByRole('row').filter({ hasText: 'Contoso Endpoint Protection' })).toContainText('Cannot be stopped');
   await expect(services.getByRole('row').filter({ hasText: 'Windows Event Log' })).toContainText('Critical to Windows: left running');

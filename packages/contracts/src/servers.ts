@@ -127,6 +127,10 @@ export const ServerDetailSchema = ServerSchema.extend({
   services: z.array(ServerServiceSchema),
   /** When the services were last learned; null while the agent was never reached. */
   servicesLearnedAt: z.iso.datetime().nullable(),
+  /** The agent's stable machine id, and the name of the identity the machine holds now (after a live
+   * Full Server failover the target machine holds the source's name); null until the agent was reached. */
+  machineId: z.string().nullable(),
+  identityName: z.string().nullable(),
 });
 export type ServerDetail = z.infer<typeof ServerDetailSchema>;
 

@@ -148,6 +148,7 @@ describe('Full Server', () => {
       ]),
     );
     expect(source.servicesLearnedAt).not.toBeNull();
+    expect(source).toMatchObject({ identityName: m.source.name, machineId: (await agentOf(m.source).info()).machineId });
 
     for (const type of ['live', 'snapshot']) {
       const message = await cannotStopWarning(job.id, type);
@@ -205,7 +206,8 @@ describe('Full Server', () => {
     expect((await agentOf(m.source).info()).identity.name).toBe(m.target.name);
     // The console learned the identities' services when they moved: the original target machine now
     // answers as the source, with the source's services, and the failover warnings follow it.
-    await waitForServices(m.ids.target, (names) => names.includes('AntiVirus'));
+    const originalTarget = await waitForServices(m.ids.target, (names) => names.includes('AntiVirus'));
+    expect(originalTarget.identityName).toBe(m.source.name);
     await waitForServices(m.ids.source, (names) => !names.includes('AntiVirus'));
     expect(await cannotStopWarning(job.id, 'live')).toContain('Known not to stop on this source: AntiVirus.');
 

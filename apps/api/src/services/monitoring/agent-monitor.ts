@@ -168,10 +168,13 @@ export class AgentMonitor {
   private async readServices(serverId: string) {
     if (this.isStopped) return;
     try {
-      const { identity } = await (await this.agents(serverId)).info();
+      const { identity, machineId } = await (await this.agents(serverId)).info();
       if (this.isStopped) return;
       // updateMany: the server may have been deleted meanwhile, which is not an error.
-      await this.db.prisma.server.updateMany({ where: { id: serverId }, data: { services: identity.services, servicesLearnedAt: new Date() } });
+      await this.db.prisma.server.updateMany({
+        where: { id: serverId },
+        data: { services: identity.services, servicesLearnedAt: new Date(), machineId, hostName: identity.name },
+      });
     } catch (err) {
       this.log.warn({ err, serverId }, 'cannot learn the services of the agent’s identity; keeping those last learned');
     }

@@ -39,7 +39,13 @@ export function storedServices(row: Pick<ServerRow, 'services'>): ServerService[
 
 /** `GET /api/servers/:id`: the server with what the console last learned from its agent. */
 export function toServerDetail(row: ServerWithLicenses): ServerDetail {
-  return { ...toServer(row), services: storedServices(row), servicesLearnedAt: row.servicesLearnedAt?.toISOString() ?? null };
+  return {
+    ...toServer(row),
+    services: storedServices(row),
+    servicesLearnedAt: row.servicesLearnedAt?.toISOString() ?? null,
+    machineId: row.machineId,
+    identityName: row.hostName,
+  };
 }
 
 /** What the audit trail keeps of a server: everything but secrets and what the console learns from the agent. */
@@ -53,6 +59,8 @@ export function auditView(row: ServerWithLicenses) {
     status: _s,
     services: _services,
     servicesLearnedAt: _learned,
+    machineId: _machine,
+    hostName: _host,
     ...rest
   } = row;
   return { ...rest, licenses: licenses.map((l) => l.key) };

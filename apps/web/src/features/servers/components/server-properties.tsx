@@ -42,6 +42,19 @@ export function ServerProperties({ server }: { server: Server | ServerDetail }) 
               </ul>
             )}
           </dd>
+          {'machineId' in server ? (
+            <>
+              <dt>Identity held now</dt>
+              <dd>
+                {server.identityName ?? <span className="muted">Not learned yet</span>}
+                {server.identityName && server.identityName !== server.name ? (
+                  <span className="muted small"> (this machine took over {server.identityName}’s identity at a failover)</span>
+                ) : null}
+              </dd>
+              <dt>Machine ID</dt>
+              <dd className="mono small">{server.machineId ?? '—'}</dd>
+            </>
+          ) : null}
           <dt>Server ID</dt>
           <dd className="mono small">{server.id}</dd>
           <dt>Added</dt>
