@@ -166,9 +166,12 @@ function OpenFilesNote({ verification }: { verification: LiveVerification }) {
   else verdict = <Badge tone="bad">{`${data.openFiles.length}${data.isTruncated ? '+' : ''} file(s) open on ${data.destination.name}: the restore refuses until they are closed`}</Badge>;
   return (
     <>
-      <p role="status">
-        Checked live by the agent: {verdict}
-        {data ? ` (${formatDateTime(data.checkedAt)})` : null} {again}
+      <p>
+        <span role="status">
+          Checked live by the agent: {verdict}
+          {data ? ` (${formatDateTime(data.checkedAt)})` : null}
+        </span>{' '}
+        {again}
       </p>
       {data?.openFiles && data.openFiles.length > 0 ? (
         <ul className="plain-list open-files" aria-label={`Files open on ${data.destination.name}`}>
