@@ -48,6 +48,11 @@ export function jobAt(index: number): Job {
     mirror: { percent: 100, files: 1200, bytes: 52_000_000 },
     queue: { bytes: (index * 7919) % 4_000_000, ops: index % 90 },
     lagMs: 40 + (index % 200),
+    mirrorStatus: 'completed',
+    transmit: { sentOps: 5000 + index, sentBytes: 60_000_000 + index * 1024, pendingChanges: index % 7, lastError: null },
+    targetStatus: isFailedOver ? 'failed-over' : state === 'stopped' ? 'stopped' : 'replicating',
+    targetDataStateReason: state === 'error' ? 'apply-failed' : null,
+    targetDataStateDetail: state === 'error' ? 'write /replica/srv/data/a.txt: no space left on device' : null,
     lastSnapshotAt: index % 4 === 0 ? new Date(Date.UTC(2025, 0, 1, 0, index % 60)).toISOString() : null,
     conditionMetAt: null,
     lastError: state === 'error' ? 'The target stopped answering' : null,
@@ -75,6 +80,7 @@ export function updatedJob(index: number, seq: number): Job {
     mirror: { ...job.mirror, percent: seq % 5 === 0 ? seq % 100 : 100 },
     queue: { bytes: (seq * 104_729) % 9_000_000, ops: seq % 400 },
     lagMs: 20 + (seq % 900),
+    transmit: { ...job.transmit, sentOps: job.transmit.sentOps + seq, sentBytes: job.transmit.sentBytes + seq * 4096, pendingChanges: seq % 50 },
     updatedAt: new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString(),
   };
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import {
+  BadDataReasonSchema,
   FailoverTypeSchema,
   JobActivitySchema,
   JobStateSchema,
   JobTypeSchema,
   MachineRoleSchema,
+  MirrorStatusSchema,
   OperationKindSchema,
   QueueChoiceSchema,
   ReversePhaseSchema,
   SnapshotTypeSchema,
   TargetDataStateSchema,
+  TargetStatusSchema,
 } from './jobs.ts';
 import { AdapterNameSchema, PortSchema, ServerStatusSchema } from './servers.ts';
 
@@ -193,6 +196,22 @@ export const JobSchema = z.object({
   mirror: z.object({ percent: z.number().nullable(), files: z.number().int(), bytes: z.number() }),
   queue: z.object({ bytes: z.number(), ops: z.number().int() }),
   lagMs: z.number().int().nullable(),
+  /** The source's Mirror Status; null until the source's agent first reported the job. */
+  mirrorStatus: MirrorStatusSchema.nullable(),
+  /** What the source has sent (counted since its agent started) and what waits to be sent. */
+  transmit: z.object({
+    sentOps: z.number().int(),
+    sentBytes: z.number(),
+    /** Changes captured on the source and not yet sent. */
+    pendingChanges: z.number().int(),
+    /** Why the source's last transmit failed (it retries and re-mirrors); null when there is none. */
+    lastError: z.string().nullable(),
+  }),
+  /** The target's Target Status; null until the target's agent first reported the job. */
+  targetStatus: TargetStatusSchema.nullable(),
+  /** Why the target data state is bad, and the agent's detail; both null while it is good. */
+  targetDataStateReason: BadDataReasonSchema.nullable(),
+  targetDataStateDetail: z.string().nullable(),
   lastSnapshotAt: z.iso.datetime().nullable(),
   conditionMetAt: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),

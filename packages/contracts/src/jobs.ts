@@ -54,6 +54,27 @@ export type ReversePhase = z.infer<typeof ReversePhaseSchema>;
 export const TargetDataStateSchema = z.enum(['good', 'bad', 'unknown']);
 export type TargetDataState = z.infer<typeof TargetDataStateSchema>;
 
+/** Why the target data state is bad, as the target's agent says. */
+export const BadDataReasonSchema = z.enum(['mirror-in-progress', 'apply-interrupted', 'apply-failed', 'verification-failed', 'marked-bad']);
+export type BadDataReason = z.infer<typeof BadDataReasonSchema>;
+
+/** The source's mirror (Double-Take's Mirror Status). */
+export const MirrorStatusSchema = z.enum(['idle', 'mirroring', 'completed', 'stopped', 'failed']);
+export type MirrorStatus = z.infer<typeof MirrorStatusSchema>;
+
+/** Double-Take's Target Status words, in our spelling. */
+export const TargetStatusSchema = z.enum([
+  'online',
+  'mirroring',
+  'replicating',
+  'paused',
+  'snapshot-reverted',
+  'restore-required',
+  'failed-over',
+  'stopped',
+]);
+export type TargetStatus = z.infer<typeof TargetStatusSchema>;
+
 /** Every command of the Jobs page toolbar. */
 export const JobCommandSchema = z.enum([
   'failover',

@@ -53,9 +53,18 @@ describe('Files and Folders', () => {
     mkdirSync(join(data, 'x/y/z'), { recursive: true });
     writeFileSync(join(data, 'x/y/z/right-after-mkdir.txt'), 'written at once');
     await driver.waitForJob(job.id, () => sameTree(replica, data), 'change replicated');
+    // The agents' own words reach the Job: Target Status, Mirror Status, and what the source sent.
+    const reported = await driver.waitForJob(
+      job.id,
+      (j) => j.targetStatus === 'replicating' && j.mirrorStatus === 'completed' && j.transmit.sentBytes > 0 && j.transmit.sentOps > 0,
+      'target status, mirror status and sent bytes reported',
+    );
+    expect(reported.transmit.lastError).toBeNull();
+    expect(reported).toMatchObject({ targetDataState: 'good', targetDataStateReason: null, targetDataStateDetail: null });
 
     const failover = await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' });
     expect(failover.status, failover.error ?? '').toBe('succeeded');
+    await driver.waitForJob(job.id, (j) => j.targetStatus === 'failed-over', 'target status failed-over');
     let current = await driver.job(job.id);
     expect(current.state).toBe('failed-over');
     expect(current.identities.source.serverId).toBe(targetId);

@@ -241,7 +241,9 @@ describe('Full Server', () => {
 
     writeFileSync(join(volume, 'after-snapshot.txt'), 'later');
     await agentOf(m.target).injectFault({ fault: 'mark-target-bad', jobId: job.id });
-    await driver.waitForJob(job.id, (j) => j.targetDataState === 'bad', 'target data state bad');
+    // Why it is bad reaches the Job too: the reason with the agent's event, the detail with its next heartbeat.
+    const bad = await driver.waitForJob(job.id, (j) => j.targetDataState === 'bad' && j.targetDataStateDetail !== null, 'target data state bad, and why');
+    expect(bad).toMatchObject({ targetDataStateReason: 'marked-bad', targetDataStateDetail: 'marked bad by fault injection' });
     const actions = (await driver.admin.request({ url: `/api/jobs/${job.id}/actions` })).json();
     const revert = actions.failover.queue.find((q: { choice: string }) => q.choice === 'revert-if-bad');
     expect(revert.allowed).toBe(true);

@@ -68,7 +68,7 @@ export class ConsoleDriver {
         }
       });
     }
-    throw new Error(`job ${jobId}: timed out waiting for ${what}; last: ${JSON.stringify({ state: last?.state, activity: last?.activity, mirror: last?.mirror, lastError: last?.lastError })}`);
+    throw new Error(`job ${jobId}: timed out waiting for ${what}; last: ${JSON.stringify({ state: last?.state, activity: last?.activity, mirror: last?.mirror, mirrorStatus: last?.mirrorStatus, transmit: last?.transmit, targetStatus: last?.targetStatus, lastError: last?.lastError })}`);
   }
 
   waitForState(jobId: string, state: JobState, timeoutMs?: number) {

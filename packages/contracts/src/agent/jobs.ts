@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BadDataReasonSchema, MirrorStatusSchema, TargetStatusSchema } from '../jobs.ts';
 import { PortSchema, ServerAddressSchema } from '../servers.ts';
 import { AgentAbsolutePathSchema, AgentIdSchema, AgentTimestampSchema } from './common.ts';
 import { AgentServerIdentitySchema } from './identity.ts';
@@ -77,7 +78,8 @@ export type AgentProtectionState = z.infer<typeof AgentProtectionStateSchema>;
 export const AgentMirrorModeSchema = z.enum(['differences', 'checksum', 'full']);
 export type AgentMirrorMode = z.infer<typeof AgentMirrorModeSchema>;
 
-export const AgentMirrorStateSchema = z.enum(['idle', 'mirroring', 'completed', 'stopped', 'failed']);
+/** The console's Job carries this word as it is (`mirrorStatus`). */
+export const AgentMirrorStateSchema = MirrorStatusSchema;
 export type AgentMirrorState = z.infer<typeof AgentMirrorStateSchema>;
 
 export const AgentMirrorProgressSchema = z.object({
@@ -112,17 +114,8 @@ export const AgentSourceJobStatusSchema = z.object({
 });
 export type AgentSourceJobStatus = z.infer<typeof AgentSourceJobStatusSchema>;
 
-/** Double-Take's Target Status words, in our spelling. */
-export const AgentTargetStatusSchema = z.enum([
-  'online',
-  'mirroring',
-  'replicating',
-  'paused',
-  'snapshot-reverted',
-  'restore-required',
-  'failed-over',
-  'stopped',
-]);
+/** Double-Take's Target Status words, in our spelling; the console's Job carries them as they are (`targetStatus`). */
+export const AgentTargetStatusSchema = TargetStatusSchema;
 export type AgentTargetStatus = z.infer<typeof AgentTargetStatusSchema>;
 
 export const AgentTargetQueueStatusSchema = z.object({
@@ -141,13 +134,7 @@ export const AgentTargetQueueStatusSchema = z.object({
 export type AgentTargetQueueStatus = z.infer<typeof AgentTargetQueueStatusSchema>;
 
 export const AgentTargetDataStateValueSchema = z.enum(['good', 'bad']);
-export const AgentBadDataReasonSchema = z.enum([
-  'mirror-in-progress',
-  'apply-interrupted',
-  'apply-failed',
-  'verification-failed',
-  'marked-bad',
-]);
+export const AgentBadDataReasonSchema = BadDataReasonSchema;
 export type AgentBadDataReason = z.infer<typeof AgentBadDataReasonSchema>;
 
 export const AgentTargetDataStateSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Job, JobActivity, ReversePhase } from '@syncsafe/contracts';
+import type { BadDataReason, Job, JobActivity, MirrorStatus, ReversePhase, TargetStatus } from '@syncsafe/contracts';
 import { identityHolders } from '@syncsafe/domain';
 import type { JobContext } from './load-job.ts';
 
@@ -27,6 +27,12 @@ export function toJob({ row, options, facts, activeOperation }: JobContext): Job
     mirror: { percent: row.mirrorPercent, files: row.mirrorFiles, bytes: Number(row.mirrorBytes) },
     queue: { bytes: Number(row.queueBytes), ops: row.queueOps },
     lagMs: row.lagMs,
+    mirrorStatus: (row.mirrorStatus as MirrorStatus | null) ?? null,
+    transmit: { sentOps: Number(row.sentOps), sentBytes: Number(row.sentBytes), pendingChanges: row.pendingChanges, lastError: row.transmitError },
+    targetStatus: (row.targetStatus as TargetStatus | null) ?? null,
+    // Said only of bad data, whatever a stale row might still hold.
+    targetDataStateReason: facts.targetDataState === 'bad' ? ((row.targetDataStateReason as BadDataReason | null) ?? null) : null,
+    targetDataStateDetail: facts.targetDataState === 'bad' ? row.targetDataStateDetail : null,
     lastSnapshotAt: row.lastSnapshotAt?.toISOString() ?? null,
     conditionMetAt: row.conditionMetAt?.toISOString() ?? null,
     lastError: row.lastError,

@@ -1,4 +1,4 @@
-import { JobOptionsSchema, type AgentStreamMessage } from '@syncsafe/contracts';
+import { BadDataReasonSchema, JobOptionsSchema, type AgentStreamMessage } from '@syncsafe/contracts';
 import type { Database } from '@syncsafe/db';
 import { roleServer } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -7,14 +7,14 @@ import { buildFacts, jobInclude } from '../jobs/load-job.ts';
 import { publishJob } from '../jobs/publish-job.ts';
 import type { AgentDirectory } from '../operations/agent-port.ts';
 import { syncSnapshots } from '../operations/sync-snapshots.ts';
-import { changedProgress, progressFrom } from './job-progress.ts';
+import { changedProgress, progressFrom, ProgressGate, type JobProgress } from './job-progress.ts';
 import { recordCondition } from './record-condition.ts';
 
 const TICK_MS = 1000;
 const RESUBSCRIBE_MS = 3000;
 /** A server is shown offline after this long without a heartbeat. */
 const OFFLINE_AFTER_MS = 10_000;
-/** Progress of one job is written at most this often (the stream carries it to every console). */
+/** Progress of one job is written at most this often (the stream carries it to every console); see ProgressGate. */
 const PROGRESS_EVERY_MS = 500;
 
 interface Subscription {
@@ -26,15 +26,16 @@ interface Subscription {
 }
 
 /**
- * Watches every server's agent over its heartbeat stream: server health, job progress (mirror, target
- * queue, lag, target data state) and the failover condition (missed heartbeats of the machine running
- * the source identity over the job's window). Writes go through the outbox, so every console sees them.
+ * Watches every server's agent over its heartbeat stream: server health, job progress (mirror, what the
+ * source sent and has yet to send, target status, target queue, lag, target data state) and the failover
+ * condition (missed heartbeats of the machine running the source identity over the job's window). Writes
+ * go through the outbox, so every console sees them.
  * It also learns the services of the identity each machine holds (`GET /v1/info`) whenever it connects
  * to the agent and whenever the agent reports an identity change (failover, Reverse).
  */
 export class AgentMonitor {
   private readonly subscriptions = new Map<string, Subscription>();
-  private readonly progressWrittenAt = new Map<string, number>();
+  private readonly progressGate = new ProgressGate(PROGRESS_EVERY_MS);
   /** One read of a server's services at a time, in order, so an older answer never overwrites a newer one. */
   private readonly learning = new Map<string, Promise<void>>();
   private readonly startedAt = Date.now();
@@ -74,6 +75,7 @@ export class AgentMonitor {
       await this.reconcileSubscriptions();
       await this.markOfflineServers();
       await this.checkFailoverConditions();
+      for (const jobId of this.progressGate.due(Date.now())) await this.recordProgress(jobId, {});
     } catch (err) {
       this.log.warn({ err }, 'agent monitor tick failed');
     } finally {
@@ -144,10 +146,16 @@ export class AgentMonitor {
       return;
     }
     if (event.kind === 'data-state-changed') {
+      this.progressGate.dropHeldDataState(event.jobId);
       const snapshots = await (await this.agents(serverId)).listSnapshots(event.jobId).catch(() => null);
       await prisma.$transaction(async (tx) => {
         if (!(await tx.job.findUnique({ where: { id: event.jobId }, select: { id: true } }))) return;
-        await tx.job.update({ where: { id: event.jobId }, data: { targetDataState: event.to } });
+        // The detail is not in the event: the target's next heartbeat brings it (and is written at once, its words having changed).
+        const reason = event.to === 'bad' ? (BadDataReasonSchema.safeParse(event.reason).data ?? null) : null;
+        await tx.job.update({
+          where: { id: event.jobId },
+          data: { targetDataState: event.to, targetDataStateReason: reason, ...(event.to === 'good' ? { targetDataStateDetail: null } : {}) },
+        });
         if (snapshots) await syncSnapshots(tx, event.jobId, snapshots);
         await publishJob(tx, event.jobId);
       });
@@ -188,15 +196,18 @@ export class AgentMonitor {
     });
   }
 
-  private async recordProgress(jobId: string, progress: ReturnType<typeof progressFrom>) {
-    const last = this.progressWrittenAt.get(jobId) ?? 0;
-    if (Date.now() - last < PROGRESS_EVERY_MS) return;
+  private async recordProgress(jobId: string, report: JobProgress) {
+    const progress = this.progressGate.offer(jobId, report, Date.now());
+    if (!progress) return;
     const { prisma } = this.db;
     const row = await prisma.job.findUnique({ where: { id: jobId } });
-    if (!row) return;
+    if (!row) {
+      this.progressGate.forget(jobId);
+      return;
+    }
     const changes = changedProgress(row as unknown as Record<string, unknown>, progress);
     if (!changes) return;
-    this.progressWrittenAt.set(jobId, Date.now());
+    this.progressGate.wrote(jobId, Date.now());
     await prisma.$transaction(async (tx) => {
       await tx.job.update({ where: { id: jobId }, data: changes });
       await publishJob(tx, jobId);

@@ -1,4 +1,4 @@
-import type { Job, JobActivity, JobState, JobType, ReversePhase, SnapshotType, TargetDataState } from '@syncsafe/contracts';
+import type { BadDataReason, Job, JobActivity, JobState, JobType, MirrorStatus, ReversePhase, SnapshotType, TargetDataState, TargetStatus } from '@syncsafe/contracts';
 import type { Tone } from '../../components/badge.tsx';
 
 /** How each state reads at a glance; the label is always shown with it (colour is never the only cue). */
@@ -37,6 +37,36 @@ export const targetDataStateView: Record<TargetDataState, { tone: Tone; label: s
   good: { tone: 'good', label: 'Good' },
   bad: { tone: 'bad', label: 'Bad' },
   unknown: { tone: 'neutral', label: 'Unknown' },
+};
+
+/** Double-Take's Mirror Status words. */
+export const mirrorStatusLabels: Record<MirrorStatus, string> = {
+  idle: 'Idle',
+  mirroring: 'In progress',
+  completed: 'Complete',
+  stopped: 'Stopped',
+  failed: 'Failed',
+};
+
+/** Double-Take's Target Status words; the label is always shown with the tone. */
+export const targetStatusView: Record<TargetStatus, { tone: Tone; label: string }> = {
+  online: { tone: 'neutral', label: 'Online' },
+  mirroring: { tone: 'info', label: 'Mirroring' },
+  replicating: { tone: 'good', label: 'Replicating' },
+  paused: { tone: 'warn', label: 'Paused' },
+  'snapshot-reverted': { tone: 'warn', label: 'Snapshot reverted' },
+  'restore-required': { tone: 'bad', label: 'Restore required' },
+  'failed-over': { tone: 'warn', label: 'Failed over' },
+  stopped: { tone: 'neutral', label: 'Stopped' },
+};
+
+/** Why the target data state is bad, said to an operator. */
+export const badDataReasonLabels: Record<BadDataReason, string> = {
+  'mirror-in-progress': 'A mirror is in progress',
+  'apply-interrupted': 'Applying the target queue was interrupted',
+  'apply-failed': 'A change in the target queue could not be applied',
+  'verification-failed': 'Verification failed',
+  'marked-bad': 'Marked bad',
 };
 
 export const snapshotTypeLabels: Record<SnapshotType, string> = { scheduled: 'Scheduled', deferred: 'Deferred', manual: 'Manual', automatic: 'Automatic' };
