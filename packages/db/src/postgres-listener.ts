@@ -12,6 +12,13 @@ export function createNotificationListener(databaseUrl: string) {
   const handlers = new Map<string, Set<(payload: string) => void>>();
   let connecting: Promise<pg.Client> | undefined;
   let isClosed = false;
+  /** LISTEN / UNLISTEN one at a time: a pg client runs one query at a time. */
+  let commands: Promise<unknown> = Promise.resolve();
+  function command(client: pg.Client, sql: string): Promise<unknown> {
+    const next = commands.then(() => client.query(sql));
+    commands = next.catch(() => {});
+    return next;
+  }
 
   async function connect(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -22,7 +29,7 @@ export function createNotificationListener(databaseUrl: string) {
     client.on('error', () => dropClient(client));
     client.on('end', () => dropClient(client));
     await client.connect();
-    for (const channel of handlers.keys()) await client.query(`LISTEN "${channel}"`);
+    for (const channel of handlers.keys()) await command(client, `LISTEN "${channel}"`);
     return client;
   }
 
@@ -60,13 +67,13 @@ export function createNotificationListener(databaseUrl: string) {
       if (!channelHandlers) handlers.set(channel, (channelHandlers = new Set()));
       channelHandlers.add(onPayload);
       const client = await (connecting ?? startConnecting());
-      if (isNewChannel) await client.query(`LISTEN "${channel}"`);
+      if (isNewChannel) await command(client, `LISTEN "${channel}"`);
       return async () => {
         channelHandlers.delete(onPayload);
         if (channelHandlers.size > 0 || handlers.get(channel) !== channelHandlers) return;
         handlers.delete(channel);
         const current = await connecting?.catch(() => undefined);
-        await current?.query(`UNLISTEN "${channel}"`).catch(() => {});
+        if (current) await command(current, `UNLISTEN "${channel}"`).catch(() => {});
       };
     },
     async close(): Promise<void> {

@@ -82,11 +82,10 @@ export function buildFacts(
 export async function loadJobContext(tx: Prisma.TransactionClient, id: string): Promise<JobContext> {
   const row = await tx.job.findUnique({ where: { id }, include: jobInclude });
   if (!row) throw notFound('Job');
-  const [snapshots, activeOperation, failedOperation] = await Promise.all([
-    tx.snapshot.findMany({ where: { jobId: id }, orderBy: { takenAt: 'desc' } }),
-    tx.operation.findUnique({ where: { activeJobId: id } }),
-    row.state === 'error' ? tx.operation.findFirst({ where: { jobId: id, status: 'failed' }, orderBy: { createdAt: 'desc' } }) : null,
-  ]);
+  // One after the other: inside a transaction they share one connection, which runs one query at a time.
+  const snapshots = await tx.snapshot.findMany({ where: { jobId: id }, orderBy: { takenAt: 'desc' } });
+  const activeOperation = await tx.operation.findUnique({ where: { activeJobId: id } });
+  const failedOperation = row.state === 'error' ? await tx.operation.findFirst({ where: { jobId: id, status: 'failed' }, orderBy: { createdAt: 'desc' } }) : null;
   const options = JobOptionsSchema.parse(row.options);
   return { row, options, snapshots, activeOperation, facts: buildFacts(row, options, snapshots, activeOperation, failedOperation) };
 }
