@@ -92,18 +92,27 @@ describe('Full Server', () => {
     const snapshotsOf = async () => (await driver.admin.request({ url: `/api/jobs/${job.id}/snapshots` })).json().items as { type: string }[];
 
     const idle = () => driver.waitForJob(job.id, (j) => j.activeOperationId === null, 'the Take Snapshot operation to end');
+    /**
+     * Ticks until the job lists `count` snapshots: the job may not be able to take one at the first tick
+     * (its first heartbeat, the test failover's last writes). It ticks only while the job runs no
+     * operation, the job read before its snapshots: a snapshot is recorded before its operation ends, so
+     * a finished one is always seen and never taken twice.
+     */
+    const tickUntil = (count: number) =>
+      waitForSnapshots(async () => {
+        const isIdle = (await driver.job(job.id)).activeOperationId === null;
+        if (isIdle && (await snapshotsOf()).length < count) await scheduler.tick();
+        return snapshotsOf();
+      }, count);
 
-    // Ticked until the job can take it: on a busy machine the first heartbeat (target data state good)
-    // may land after the first tick.
-    const scheduled = await waitForSnapshots(async () => (await scheduler.tick(), snapshotsOf()), 1);
+    const scheduled = await tickUntil(1);
     expect(scheduled.map((s) => s.type)).toEqual(['scheduled']);
     // The snapshot is listed as soon as the target records it; its operation ends a moment later.
     await idle();
 
     expect((await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' })).status).toBe('succeeded');
     clock += 10 * 60_000;
-    // The tick may land while the test failover's last writes settle: tick until the Deferred one is taken.
-    const afterTest = await waitForSnapshots(async () => (await scheduler.tick(), snapshotsOf()), 3);
+    const afterTest = await tickUntil(3);
     expect(afterTest.map((s) => s.type).sort()).toEqual(['deferred', 'manual', 'scheduled']);
     await idle();
     expect((await driver.run(job.id, 'undo-failover')).status).toBe('succeeded');
