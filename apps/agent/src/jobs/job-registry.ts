@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { AgentJobSetupRequest, AgentJobSetupResponse, AgentJobStatus } from '@syncsafe/contracts';
+import type { AgentJobSetupRequest, AgentJobSetupResponse, AgentJobStatus, AgentSourceJobSetup } from '@syncsafe/contracts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { MachineModel } from '../machine/machine-model.ts';
 import type { ChannelRegistry } from '../replication/channel-registry.ts';
@@ -12,6 +12,13 @@ import type { DataDir } from '../storage/data-dir.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file.ts';
 import { TargetJob } from '../target/target-job.ts';
 import { JobRecordSchema, type JobRecord, type TestSetup } from './job-record.ts';
+
+/** Two setups of a source that differ at most in where the target is reached (its address and port). */
+function isTargetMoveOnly(current: JobRecord['setup'], next: AgentJobSetupRequest): next is AgentSourceJobSetup {
+  if (current.role !== 'source' || next.role !== 'source') return false;
+  const moved = { ...current, target: { ...current.target, address: next.target.address, port: next.target.port } };
+  return isDeepStrictEqual(moved, next);
+}
 
 export interface RegisteredJob {
   record: JobRecord;
@@ -75,14 +82,23 @@ export class JobRegistry {
     return target;
   }
 
-  /** Creates or updates a job; repeating the same setup changes nothing and answers the same. */
+  /**
+   * Creates or updates a job; repeating the same setup changes nothing and answers the same. While a
+   * source protects, only its target's address and port may change (the source reconnects there).
+   */
   async setUp(jobId: string, setup: AgentJobSetupRequest): Promise<AgentJobSetupResponse> {
     const existing = this.jobs.get(jobId);
     if (existing && !isDeepStrictEqual(existing.record.setup, setup)) {
       if (existing.record.setup.role !== setup.role) {
         throw conflict(`job ${jobId} exists here as ${existing.record.setup.role}; delete it before setting it up as ${setup.role}`);
       }
-      if (existing.source?.isProtecting) throw conflict(`job ${jobId} is protecting: stop protection before changing it`);
+      if (existing.source?.isProtecting) {
+        if (!isTargetMoveOnly(existing.record.setup, setup)) throw conflict(`job ${jobId} is protecting: stop protection before changing it`);
+        // The target's server was given a new address or port: protection goes on, towards it.
+        existing.record = this.save({ ...existing.record, setup });
+        existing.source.moveTarget(setup.target);
+        return { job: this.statusOf(existing), channel: this.grantFor(existing) };
+      }
       await this.unload(existing);
     }
     const job =

@@ -20,13 +20,15 @@ export interface SendingMachine {
   throttle: BandwidthThrottle;
 }
 
+const newHttpAgent = () => new http.Agent({ keepAlive: true, maxSockets: 4 });
+
 /** Pushes replication frames to another agent's channel over HTTP (keep-alive, streamed bodies). */
 export class ChannelClient {
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  private httpAgent = newHttpAgent();
   private readonly open = new Set<http.ClientRequest>();
 
   constructor(
-    private readonly endpoint: AgentChannelEndpoint,
+    private endpoint: AgentChannelEndpoint,
     private readonly machine: SendingMachine,
   ) {}
 
@@ -53,6 +55,17 @@ export class ChannelClient {
   close(): void {
     this.abortAll();
     this.httpAgent.destroy();
+  }
+
+  /**
+   * The receiver moved (its server's address or port was edited): every request from now on goes to
+   * the new endpoint. What is in flight is dropped, and so are the kept-alive sockets to the old one.
+   */
+  moveTo(endpoint: AgentChannelEndpoint): void {
+    this.endpoint = endpoint;
+    this.abortAll();
+    this.httpAgent.destroy();
+    this.httpAgent = newHttpAgent();
   }
 
   private assertCanSend(): void {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AgentMirrorProgressSchema,
   type AgentBatchResult,
+  type AgentChannelEndpoint,
   type AgentMirrorMode,
   type AgentMirrorProgress,
   type AgentProtectionState,
@@ -150,6 +151,17 @@ export class SourceJob {
 
   close(): void {
     this.client.close();
+  }
+
+  /**
+   * The target's server got a new address or port (edited in place in the console), protection may be
+   * running: the next connection goes there. A request in flight is dropped and ends like any network
+   * failure (a differences mirror against what the target acknowledged); a backoff wait ends at once.
+   */
+  moveTarget(target: AgentChannelEndpoint): void {
+    this.context.setup = { ...this.context.setup, target };
+    this.client.moveTo(target);
+    this.changes.wake();
   }
 
   /** Runs a mirror now and resolves when one completes. */

@@ -105,9 +105,12 @@ export class AgentFleet {
     return agent;
   }
 
-  /** Starts the same agent again on its data directory (after a kill). */
-  restart(agent: AgentProcess): Promise<AgentProcess> {
-    return this.start({ ...agent.options, port: agent.port });
+  /**
+   * Starts the same agent again on its data directory (after a kill), on its previous port unless told
+   * otherwise (`port: 0` picks a new one: the machine answering at another address or port).
+   */
+  restart(agent: AgentProcess, options: { port?: number } = {}): Promise<AgentProcess> {
+    return this.start({ ...agent.options, port: options.port ?? agent.port });
   }
 
   async cleanUp(): Promise<void> {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AgentSourceJobSetup } from '@syncsafe/contracts';
 import type { AgentFleet, AgentProcess } from './agent-fleet.ts';
 
 export interface JobPair {
@@ -11,6 +12,8 @@ export interface JobPair {
   replicaRoot: string;
   /** Where the protected directory lands on the target. */
   replicaDir: string;
+  /** What the source was set up with (the target's endpoint and channel grant). */
+  sourceSetup: AgentSourceJobSetup;
 }
 
 let counter = 0;
@@ -28,8 +31,8 @@ export async function setUpJobPair(
   const sourceDir = join(fleet.tempDir('source'), 'protected');
   mkdirSync(sourceDir);
   const replicaRoot = fleet.tempDir('replica');
-  await connectJob(jobId, source, target, sourceDir, replicaRoot, options);
-  return { jobId, source, target, sourceDir, replicaRoot, replicaDir: join(replicaRoot, sourceDir) };
+  const sourceSetup = await connectJob(jobId, source, target, sourceDir, replicaRoot, options);
+  return { jobId, source, target, sourceDir, replicaRoot, replicaDir: join(replicaRoot, sourceDir), sourceSetup };
 }
 
 export async function connectJob(
@@ -39,9 +42,11 @@ export async function connectJob(
   sourceDir: string,
   replicaRoot: string,
   options: { type?: 'files-and-folders' | 'full-server'; reconcileIntervalMs?: number } = {},
-): Promise<void> {
+): Promise<AgentSourceJobSetup> {
   const type = options.type ?? 'files-and-folders';
   const jobOptions = { reconcileIntervalMs: options.reconcileIntervalMs ?? 3_600_000 };
   const { channel } = await target.client.setUpJob(jobId, { role: 'target', type, directories: [sourceDir], replicaRoot, options: jobOptions });
-  await source.client.setUpJob(jobId, { role: 'source', type, directories: [sourceDir], target: target.endpoint(channel!), options: jobOptions });
+  const sourceSetup = { role: 'source' as const, type, directories: [sourceDir], target: target.endpoint(channel!), options: jobOptions };
+  await source.client.setUpJob(jobId, sourceSetup);
+  return sourceSetup;
 }

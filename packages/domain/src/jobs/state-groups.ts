@@ -16,6 +16,13 @@ export const TRANSIENT_STATES = [
 /** Protection is running from the source to the target. */
 export const PROTECTING_STATES = ['protecting', 'failover-condition-met', 'test-failed-over'] as const satisfies readonly JobState[];
 
+/**
+ * The source is sending to the target: protection runs, and keeps running while a test failover is
+ * started, runs or is undone (the spec: "protection continues"). What a target that moved to another
+ * address or port must be followed in.
+ */
+export const SENDING_STATES = [...PROTECTING_STATES, 'test-failing-over', 'undoing-test'] as const satisfies readonly JobState[];
+
 /** Failover or Cutover may be chosen (the spec: during a test too, which undoes the test first). */
 export const FAILOVER_STATES = ['protecting', 'failover-condition-met', 'test-failed-over'] as const satisfies readonly JobState[];
 
@@ -61,6 +68,7 @@ const includes = (list: readonly JobState[], state: JobState): boolean => list.i
 
 export const isTransient = (state: JobState): boolean => includes(TRANSIENT_STATES, state);
 export const isProtecting = (state: JobState): boolean => includes(PROTECTING_STATES, state);
+export const isSending = (state: JobState): boolean => includes(SENDING_STATES, state);
 export const allowsFailover = (state: JobState): boolean => includes(FAILOVER_STATES, state);
 export const isFailedOver = (state: JobState): boolean => includes(FAILED_OVER_STATES, state);
 export const isStateOf = (type: JobType, state: JobState): boolean => includes(STATES_BY_TYPE[type], state);

@@ -46,7 +46,7 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { audit: 'server.update' },
       schema: { tags, params: IdParams, body: UpdateServerRequestSchema, response: { 200: ServerSchema, ...errors } },
     },
-    async (request) => updateServer(prisma, app.secretBox, actorOf(request), request.params.id, request.body),
+    async (request) => updateServer(prisma, app.secretBox, actorOf(request), request.params.id, request.body, (move) => app.repointer.follow(move)),
   );
 
   app.delete(

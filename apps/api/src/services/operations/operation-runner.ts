@@ -128,14 +128,17 @@ export class OperationRunner {
     try {
       if (!step.serverId) throw new Error(`step ${step.key} has no server to run on`);
       if (step.command === 'start-protection') {
-        // Protection runs from the step's machine to the job's other machine.
-        const from = inputs.servers.get(step.serverId)!;
+        // Protection runs from the step's machine to the job's other machine, at the address it has now:
+        // an edit since the operation began (e.g. during Reverse's Restoring) is not re-pointed for a job
+        // that is not protecting yet, so it is read here rather than from the operation's start.
         const otherId = step.serverId === job.sourceServerId ? job.targetServerId : job.sourceServerId;
+        const from = await prisma.server.findUniqueOrThrow({ where: { id: step.serverId } });
+        const to = await prisma.server.findUniqueOrThrow({ where: { id: otherId } });
         await ensureProtectionSetup(
           this.agents,
           { id: job.id, type: jobTypeOf(job.type as never), directories: job.directories, replicaRoot: job.replicaRoot, reverseReplicaRoot: inputs.options.reverseReplicaRoot, targetServerId: job.targetServerId },
           from,
-          inputs.servers.get(otherId)!,
+          to,
           step.id,
         );
       }

@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from '@syncsafe/db';
 import type { z } from 'zod';
 import { badField, conflict, notFound } from '../../lib/app-error.ts';
 import { appendAudit, type Actor } from '../audit/append-audit.ts';
+import type { ServerMove } from '../operations/protection-repointer.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { auditView, normalizeAddress, toServer, toServerDetail, withLicenses } from './server-view.ts';
 
@@ -72,9 +73,20 @@ export async function createServer(prisma: PrismaClient, box: SecretBox, actor: 
   });
 }
 
-/** Edits in place: the server keeps its id (its identity) when its address changes. */
-export async function updateServer(prisma: PrismaClient, box: SecretBox, actor: Actor, id: string, input: UpdateServerRequest) {
-  return prisma.$transaction(async (tx) => {
+/**
+ * Edits in place: the server keeps its id (its identity) when its address changes. After a new address
+ * or port is committed, `onMoved` is told (never inside the transaction): running replication towards
+ * the server is pointed there in the background (`ProtectionRepointer.follow`, which never throws).
+ */
+export async function updateServer(
+  prisma: PrismaClient,
+  box: SecretBox,
+  actor: Actor,
+  id: string,
+  input: UpdateServerRequest,
+  onMoved?: (move: ServerMove) => void,
+) {
+  const { server, move } = await prisma.$transaction(async (tx) => {
     const before = await loadServer(tx, id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
       throw conflict(`Server ${before.name} was changed by someone else (version ${before.version}, you had ${input.expectedVersion}); reload it`, {
@@ -83,7 +95,8 @@ export async function updateServer(prisma: PrismaClient, box: SecretBox, actor: 
     }
     const address = input.address !== undefined ? normalizeAddress(input.address) : before.address;
     const port = input.port ?? before.port;
-    if (address !== before.address || port !== before.port) await assertAddressFree(tx, address, port, id);
+    const isMoved = address !== before.address || port !== before.port;
+    if (isMoved) await assertAddressFree(tx, address, port, id);
     const { password, expectedVersion: _v, address: _a, ...fields } = input;
     const row = await tx.server.update({
       where: { id },
@@ -103,8 +116,10 @@ export async function updateServer(prisma: PrismaClient, box: SecretBox, actor: 
       after: { ...auditView(row), ...(password !== undefined ? { passwordChanged: true } : {}) },
       outcome: 'success',
     });
-    return toServer(row);
+    return { server: toServer(row), move: isMoved ? { serverId: id, before: { address: before.address, port: before.port } } : null };
   });
+  if (move) onMoved?.(move);
+  return server;
 }
 
 /** Refused while a job uses the server as source, target or test machine. */
