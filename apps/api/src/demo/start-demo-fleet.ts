@@ -101,7 +101,7 @@ async function registerServer(app: FastifyInstance, spec: DemoServer, port: numb
   }
   if (stored !== entry.password) changes.password = entry.password;
   if (Object.keys(changes).length > 0) {
-    await updateServer(prisma, app.secretBox, SYSTEM_ACTOR, existing.id, changes);
+    await updateServer(prisma, app.secretBox, SYSTEM_ACTOR, existing.id, changes, (move) => app.repointer.follow(move));
     app.log.info({ server: spec.name, changed: Object.keys(changes) }, 'demo server updated in place');
   }
   return existing.id;
