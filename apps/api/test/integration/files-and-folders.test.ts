@@ -2,13 +2,12 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, existsSync
 import { join } from 'node:path';
 import { createAgentClient } from '@syncsafe/agent-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
-import { ConsoleDriver } from '../support/console-driver.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { AGENT_PASSWORD, AGENT_USERNAME, type RunningAgent } from '../support/agent-fleet.ts';
+import type { ConsoleDriver } from '../support/console-driver.ts';
+import { startConsoleWithPair, type ConsoleWithPair } from '../support/agent-pair.ts';
 import { sameTree, treeHashes } from '../support/trees.ts';
 
-let t: TestApp;
-let fleet: AgentFleet;
+let pair: ConsoleWithPair;
 let driver: ConsoleDriver;
 let source: RunningAgent;
 let target: RunningAgent;
@@ -17,17 +16,10 @@ let targetId: string;
 let jobCount = 0;
 
 beforeAll(async () => {
-  fleet = new AgentFleet();
-  [source, target] = await Promise.all([fleet.start({ name: 'files01' }), fleet.start({ name: 'files02' })]);
-  t = await createTestApp({}, { isMonitoring: true });
-  driver = new ConsoleDriver(t, await t.callerWithRole('admin'));
-  sourceId = await driver.addServer(source);
-  targetId = await driver.addServer(target);
+  pair = await startConsoleWithPair({ source: 'files01', target: 'files02' });
+  ({ driver, source, target, sourceId, targetId } = pair);
 });
-afterAll(async () => {
-  await t?.close();
-  await fleet?.cleanUp();
-});
+afterAll(() => pair?.close());
 
 const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });
 

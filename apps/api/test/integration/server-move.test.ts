@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
-import { ConsoleDriver } from '../support/console-driver.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import type { AgentFleet, RunningAgent } from '../support/agent-fleet.ts';
+import type { ConsoleDriver } from '../support/console-driver.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { startConsoleWithPair, type ConsoleWithPair } from '../support/agent-pair.ts';
 import { sameTree } from '../support/trees.ts';
 
+let pair: ConsoleWithPair;
 let t: TestApp;
 let fleet: AgentFleet;
 let driver: ConsoleDriver;
@@ -16,17 +18,10 @@ let sourceId: string;
 let targetId: string;
 
 beforeAll(async () => {
-  fleet = new AgentFleet();
-  [source, target] = await Promise.all([fleet.start({ name: 'move01' }), fleet.start({ name: 'move02' })]);
-  t = await createTestApp({}, { isMonitoring: true });
-  driver = new ConsoleDriver(t, await t.callerWithRole('admin'));
-  sourceId = await driver.addServer(source);
-  targetId = await driver.addServer(target);
+  pair = await startConsoleWithPair({ source: 'move01', target: 'move02' });
+  ({ t, fleet, driver, source, target, sourceId, targetId } = pair);
 });
-afterAll(async () => {
-  await t?.close();
-  await fleet?.cleanUp();
-});
+afterAll(() => pair?.close());
 
 /** A loopback port nobody listens on (bound, then released). */
 async function unusedPort(): Promise<number> {
