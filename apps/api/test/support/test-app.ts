@@ -40,12 +40,13 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     SYNCSAFE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SYNCSAFE_SECRET_KEY: TEST_SECRET_KEY,
     SYNCSAFE_WEB_DIST: join(dataDir, 'no-web-build'),
-    LOG_LEVEL: 'silent',
+    // SYNCSAFE_DEBUG_CONSOLE=1 shows the in-process console's log (info) while a test runs.
+    LOG_LEVEL: process.env.SYNCSAFE_DEBUG_CONSOLE ? 'info' : 'silent',
     SYNCSAFE_LOGIN_MAX_PER_MINUTE: '1000',
     ...env,
   });
   const db = await createTestDatabase();
-  const { fastify: app } = await buildServer(config, { db, logger: false, isMonitoring: options.isMonitoring ?? false });
+  const { fastify: app } = await buildServer(config, { db, logger: Boolean(process.env.SYNCSAFE_DEBUG_CONSOLE), isMonitoring: options.isMonitoring ?? false });
   await app.ready();
 
   async function signIn(username: string, password: string): Promise<Caller> {

@@ -2,6 +2,7 @@ import { BadDataReasonSchema, JobOptionsSchema, type AgentStreamMessage } from '
 import type { Database } from '@syncsafe/db';
 import { roleServer } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
+import { retryOnWriteConflict } from '../../lib/write-conflict.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { buildFacts, jobInclude } from '../jobs/load-job.ts';
 import { publishJob } from '../jobs/publish-job.ts';
@@ -36,6 +37,8 @@ interface Subscription {
 export class AgentMonitor {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly progressGate = new ProgressGate(PROGRESS_EVERY_MS);
+  private handling: Promise<unknown> = Promise.resolve();
+  private readonly waitingHeartbeats = new Map<string, AgentStreamMessage>();
   /** One read of a server's services at a time, in order, so an older answer never overwrites a newer one. */
   private readonly learning = new Map<string, Promise<void>>();
   private readonly startedAt = Date.now();
@@ -108,7 +111,7 @@ export class AgentMonitor {
     try {
       const agent = await this.agents(serverId);
       const sub = agent.subscribe({
-        onMessage: (message) => void this.onMessage(serverId, entry, message).catch((err: unknown) => this.log.warn({ err, serverId }, 'heartbeat handling failed')),
+        onMessage: (message) => this.enqueue(serverId, entry, message),
         onClose: () => {
           entry.isOpen = false;
           entry.retryAt = Date.now() + RESUBSCRIBE_MS;
@@ -125,6 +128,25 @@ export class AgentMonitor {
       entry.isOpen = false;
       this.log.debug({ err, serverId }, 'cannot reach agent');
     }
+  }
+
+  /**
+   * Agents' messages are handled one at a time for the whole monitor, so its writes hold one database
+   * connection at most and never crowd out operations and requests (each write also takes the
+   * write-sequence lock). A heartbeat still waiting its turn is replaced by its server's newer one.
+   */
+  private enqueue(serverId: string, entry: Subscription, message: AgentStreamMessage) {
+    if (message.type === 'heartbeat') {
+      const isWaiting = this.waitingHeartbeats.has(serverId);
+      this.waitingHeartbeats.set(serverId, message);
+      if (isWaiting) return;
+    }
+    const handle = () => {
+      const latest = message.type === 'heartbeat' ? this.waitingHeartbeats.get(serverId) : message;
+      if (message.type === 'heartbeat') this.waitingHeartbeats.delete(serverId);
+      return latest ? this.onMessage(serverId, entry, latest) : undefined;
+    };
+    this.handling = this.handling.then(handle).catch((err: unknown) => this.log.warn({ err, serverId }, 'heartbeat handling failed'));
   }
 
   private async onMessage(serverId: string, entry: Subscription, message: AgentStreamMessage) {
@@ -148,17 +170,19 @@ export class AgentMonitor {
     if (event.kind === 'data-state-changed') {
       this.progressGate.dropHeldDataState(event.jobId);
       const snapshots = await (await this.agents(serverId)).listSnapshots(event.jobId).catch(() => null);
-      await prisma.$transaction(async (tx) => {
-        if (!(await tx.job.findUnique({ where: { id: event.jobId }, select: { id: true } }))) return;
-        // The detail is not in the event: the target's next heartbeat brings it (and is written at once, its words having changed).
-        const reason = event.to === 'bad' ? (BadDataReasonSchema.safeParse(event.reason).data ?? null) : null;
-        await tx.job.update({
-          where: { id: event.jobId },
-          data: { targetDataState: event.to, targetDataStateReason: reason, ...(event.to === 'good' ? { targetDataStateDetail: null } : {}) },
-        });
-        if (snapshots) await syncSnapshots(tx, event.jobId, snapshots);
-        await publishJob(tx, event.jobId);
-      });
+      await retryOnWriteConflict(() =>
+        prisma.$transaction(async (tx) => {
+          if (!(await tx.job.findUnique({ where: { id: event.jobId }, select: { id: true } }))) return;
+          // The detail is not in the event: the target's next heartbeat brings it (and is written at once, its words having changed).
+          const reason = event.to === 'bad' ? (BadDataReasonSchema.safeParse(event.reason).data ?? null) : null;
+          await tx.job.update({
+            where: { id: event.jobId },
+            data: { targetDataState: event.to, targetDataStateReason: reason, ...(event.to === 'good' ? { targetDataStateDetail: null } : {}) },
+          });
+          if (snapshots) await syncSnapshots(tx, event.jobId, snapshots);
+          await publishJob(tx, event.jobId);
+        }),
+      );
     }
   }
 
@@ -189,11 +213,13 @@ export class AgentMonitor {
   }
 
   private async setServerHealth(serverId: string, status: 'online' | 'offline') {
-    await this.db.prisma.$transaction(async (tx) => {
-      const lastSeenAt = status === 'online' ? new Date() : undefined;
-      const row = await tx.server.update({ where: { id: serverId }, data: { status, ...(lastSeenAt ? { lastSeenAt } : {}) } });
-      await emitEvent(tx, { type: 'server.health', data: { id: serverId, status, lastSeenAt: row.lastSeenAt?.toISOString() ?? null } });
-    });
+    await retryOnWriteConflict(() =>
+      this.db.prisma.$transaction(async (tx) => {
+        const lastSeenAt = status === 'online' ? new Date() : undefined;
+        const row = await tx.server.update({ where: { id: serverId }, data: { status, ...(lastSeenAt ? { lastSeenAt } : {}) } });
+        await emitEvent(tx, { type: 'server.health', data: { id: serverId, status, lastSeenAt: row.lastSeenAt?.toISOString() ?? null } });
+      }),
+    );
   }
 
   private async recordProgress(jobId: string, report: JobProgress) {
@@ -208,10 +234,12 @@ export class AgentMonitor {
     const changes = changedProgress(row as unknown as Record<string, unknown>, progress);
     if (!changes) return;
     this.progressGate.wrote(jobId, Date.now());
-    await prisma.$transaction(async (tx) => {
-      await tx.job.update({ where: { id: jobId }, data: changes });
-      await publishJob(tx, jobId);
-    });
+    await retryOnWriteConflict(() =>
+      prisma.$transaction(async (tx) => {
+        await tx.job.update({ where: { id: jobId }, data: changes });
+        await publishJob(tx, jobId);
+      }),
+    );
   }
 
   private async markOfflineServers() {

@@ -3,6 +3,7 @@ import { JobOptionsSchema } from '@syncsafe/contracts';
 import type { Database, OperationStep as StepRow } from '@syncsafe/db';
 import type { JobCommandInput } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
+import { retryOnWriteConflict } from '../../lib/write-conflict.ts';
 import { jobTypeOf } from '../jobs/load-job.ts';
 import { publishJob, publishOperation } from '../jobs/publish-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
@@ -74,10 +75,12 @@ export class OperationRunner {
     const operation = await prisma.operation.findUnique({ where: { id: operationId }, include: { steps: { orderBy: { index: 'asc' } }, job: { include: { source: true, target: true, testServer: true } } } });
     if (!operation || operation.status === 'succeeded' || operation.status === 'failed') return;
     if (operation.status === 'pending') {
-      await prisma.$transaction(async (tx) => {
-        await tx.operation.update({ where: { id: operationId }, data: { status: 'running', startedAt: new Date() } });
-        await publishOperation(tx, operationId);
-      });
+      await retryOnWriteConflict(() =>
+        prisma.$transaction(async (tx) => {
+          await tx.operation.update({ where: { id: operationId }, data: { status: 'running', startedAt: new Date() } });
+          await publishOperation(tx, operationId);
+        }),
+      );
     }
     const { job } = operation;
     const options = JobOptionsSchema.parse(job.options);
@@ -117,12 +120,14 @@ export class OperationRunner {
   /** Runs one step; returns the operation's failure message, or null to go on. */
   private async runStep(kind: OperationKind, job: { id: string; type: string; directories: string[]; replicaRoot: string | null; sourceServerId: string; targetServerId: string }, step: StepRow, inputs: StepInputs): Promise<string | null> {
     const { prisma } = this.db;
-    await prisma.$transaction(async (tx) => {
-      await tx.operationStep.update({ where: { id: step.id }, data: { status: 'running', attempts: { increment: 1 }, startedAt: step.startedAt ?? new Date() } });
-      if (step.phase) await tx.job.update({ where: { id: job.id }, data: { reversePhase: step.phase } });
-      await publishOperation(tx, step.operationId);
-      if (step.phase) await publishJob(tx, job.id);
-    });
+    await retryOnWriteConflict(() =>
+      prisma.$transaction(async (tx) => {
+        await tx.operationStep.update({ where: { id: step.id }, data: { status: 'running', attempts: { increment: 1 }, startedAt: step.startedAt ?? new Date() } });
+        if (step.phase) await tx.job.update({ where: { id: job.id }, data: { reversePhase: step.phase } });
+        await publishOperation(tx, step.operationId);
+        if (step.phase) await publishJob(tx, job.id);
+      }),
+    );
     let result: unknown;
     crashPoint(kind, step.key, 'before');
     try {
@@ -150,32 +155,36 @@ export class OperationRunner {
       result = await agent.runStep(step.id, command, timeoutMs ? { timeoutMs } : {});
     } catch (error) {
       const message = errorText(error);
-      await prisma.$transaction(async (tx) => {
-        await tx.operationStep.update({ where: { id: step.id }, data: { status: step.isBestEffort ? 'skipped' : 'failed', error: message, finishedAt: new Date() } });
-        await publishOperation(tx, step.operationId);
-      });
+      await retryOnWriteConflict(() =>
+        prisma.$transaction(async (tx) => {
+          await tx.operationStep.update({ where: { id: step.id }, data: { status: step.isBestEffort ? 'skipped' : 'failed', error: message, finishedAt: new Date() } });
+          await publishOperation(tx, step.operationId);
+        }),
+      );
       this.log.warn({ operationId: step.operationId, step: step.key, kind, err: message }, step.isBestEffort ? 'best-effort step skipped' : 'step failed');
       return step.isBestEffort ? null : `${step.key}: ${message}`;
     }
     crashPoint(kind, step.key, 'after');
     inputs.results.set(step.key, result);
     const snapshots = SNAPSHOT_COMMANDS.has(step.command) ? await this.targetSnapshots(job.id, step, inputs) : null;
-    await prisma.$transaction(async (tx) => {
-      await tx.operationStep.update({ where: { id: step.id }, data: { status: 'succeeded', result: (result ?? null) as object, finishedAt: new Date() } });
-      if ((step.args as { keepsReport?: boolean }).keepsReport) {
-        const operation = await tx.operation.findUniqueOrThrow({ where: { id: step.operationId }, select: { result: true } });
-        await tx.operation.update({ where: { id: step.operationId }, data: { result: { ...((operation.result as object | null) ?? {}), [step.key]: result } as object } });
-      }
-      if (step.command === 'apply-queue' || step.command === 'discard-queue') {
-        await tx.job.update({ where: { id: job.id }, data: { queueBytes: 0n, queueOps: 0 } });
-      }
-      if (snapshots) {
-        const testSnapshotId = step.command === 'start-test-failover' ? (result as { snapshotId?: string }).snapshotId : undefined;
-        await syncSnapshots(tx, job.id, snapshots, testSnapshotId);
-      }
-      await publishOperation(tx, step.operationId);
-      if (snapshots || step.command.endsWith('-queue')) await publishJob(tx, job.id);
-    });
+    await retryOnWriteConflict(() =>
+      prisma.$transaction(async (tx) => {
+        await tx.operationStep.update({ where: { id: step.id }, data: { status: 'succeeded', result: (result ?? null) as object, finishedAt: new Date() } });
+        if ((step.args as { keepsReport?: boolean }).keepsReport) {
+          const operation = await tx.operation.findUniqueOrThrow({ where: { id: step.operationId }, select: { result: true } });
+          await tx.operation.update({ where: { id: step.operationId }, data: { result: { ...((operation.result as object | null) ?? {}), [step.key]: result } as object } });
+        }
+        if (step.command === 'apply-queue' || step.command === 'discard-queue') {
+          await tx.job.update({ where: { id: job.id }, data: { queueBytes: 0n, queueOps: 0 } });
+        }
+        if (snapshots) {
+          const testSnapshotId = step.command === 'start-test-failover' ? (result as { snapshotId?: string }).snapshotId : undefined;
+          await syncSnapshots(tx, job.id, snapshots, testSnapshotId);
+        }
+        await publishOperation(tx, step.operationId);
+        if (snapshots || step.command.endsWith('-queue')) await publishJob(tx, job.id);
+      }),
+    );
     return null;
   }
 

@@ -9,6 +9,10 @@ import { snapshotView } from '../jobs/job-reads.ts';
  * test failover took.
  */
 export async function syncSnapshots(tx: Prisma.TransactionClient, jobId: string, snapshots: AgentSnapshot[], testSnapshotId?: string) {
+  // The job row first, the write-sequence lock (taken by the events below) after: the order every other
+  // transaction that changes a job and streams it takes them, so two of them never deadlock.
+  const latest = snapshots.reduce<number | null>((max, s) => (max === null || s.takenAt > max ? s.takenAt : max), null);
+  await tx.job.update({ where: { id: jobId }, data: { lastSnapshotAt: latest ? new Date(latest) : null } });
   const known = await tx.snapshot.findMany({ where: { jobId } });
   const byAgentId = new Map(known.map((s) => [s.agentSnapshotId, s]));
   for (const s of snapshots) {
@@ -37,6 +41,4 @@ export async function syncSnapshots(tx: Prisma.TransactionClient, jobId: string,
     await tx.snapshot.delete({ where: { id: gone.id } });
     await emitEvent(tx, { type: 'snapshot.deleted', data: { id: gone.id, jobId } }, jobId);
   }
-  const latest = snapshots.reduce<number | null>((max, s) => (max === null || s.takenAt > max ? s.takenAt : max), null);
-  await tx.job.update({ where: { id: jobId }, data: { lastSnapshotAt: latest ? new Date(latest) : null } });
 }
