@@ -7,7 +7,11 @@ import { createPostgresMigrationAdapter } from './migrations/postgres-migration-
 
 /** Opens the Prisma client over a pg pool (adapter-pg). LISTEN gets its own connection, opened on first use. */
 export async function openPostgresDatabase(databaseUrl: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle pooled connection the server closes (a restart, an administrator) emits 'error': without a
+  // listener that would end the process. The pool drops the connection and opens a new one when needed.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const listener = createNotificationListener(databaseUrl);
   const db: Database = {
     prisma,
@@ -20,6 +24,7 @@ export async function openPostgresDatabase(databaseUrl: string): Promise<Databas
     async close() {
       await listener.close();
       await prisma.$disconnect();
+      await pool.end().catch(() => {});
     },
   };
   registerInternals(db, {

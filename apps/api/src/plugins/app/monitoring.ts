@@ -24,7 +24,7 @@ export default fp(async function monitoring(app: FastifyInstance, opts: { agents
     scheduler.start();
   });
   app.addHook('preClose', async () => {
-    monitor.stop();
+    await monitor.stop();
     scheduler.stop();
   });
 });

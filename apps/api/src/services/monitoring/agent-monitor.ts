@@ -59,11 +59,14 @@ export class AgentMonitor {
     void this.tick();
   }
 
-  stop() {
+  /** Stops watching; resolves once the message being handled (if any) is done, so nothing writes after. */
+  async stop() {
     this.isStopped = true;
     if (this.timer) clearInterval(this.timer);
     for (const s of this.subscriptions.values()) s.close();
     this.subscriptions.clear();
+    this.waitingHeartbeats.clear();
+    await this.handling;
   }
 
   /** Last heartbeat of a server's agent, or null if none since the console started. */
@@ -136,12 +139,14 @@ export class AgentMonitor {
    * write-sequence lock). A heartbeat still waiting its turn is replaced by its server's newer one.
    */
   private enqueue(serverId: string, entry: Subscription, message: AgentStreamMessage) {
+    if (this.isStopped) return;
     if (message.type === 'heartbeat') {
       const isWaiting = this.waitingHeartbeats.has(serverId);
       this.waitingHeartbeats.set(serverId, message);
       if (isWaiting) return;
     }
     const handle = () => {
+      if (this.isStopped) return undefined;
       const latest = message.type === 'heartbeat' ? this.waitingHeartbeats.get(serverId) : message;
       if (message.type === 'heartbeat') this.waitingHeartbeats.delete(serverId);
       return latest ? this.onMessage(serverId, entry, latest) : undefined;
