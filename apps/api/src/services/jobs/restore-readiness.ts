@@ -3,6 +3,7 @@ import type { RestoreReadiness, ServerStatus } from '@syncsafe/contracts';
 import type { PrismaClient } from '@syncsafe/db';
 import { roleServer } from '@syncsafe/domain';
 import { badField, conflict } from '../../lib/app-error.ts';
+import { errorText } from '../../lib/error-text.ts';
 import type { AgentDirectory } from '../operations/agent-port.ts';
 import { loadJobContext } from './load-job.ts';
 
@@ -11,7 +12,7 @@ function problemOf(error: unknown, name: string): string {
   if (error instanceof AgentUnreachableError) return `${name} does not answer: bring it onto the network at an address the console can reach.`;
   if (error instanceof AgentRequestError && error.status === 401) return `${name} refused the local account on the Servers page: update its credentials.`;
   if (error instanceof AgentRequestError) return `${name} could not check its open files: ${error.message}`;
-  return `${name} could not be asked: ${error instanceof Error ? error.message : String(error)}`;
+  return `${name} could not be asked: ${errorText(error)}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { buildStepCommand, type StepInputs } from './build-step-command.ts';
 import { ensureProtectionSetup } from './ensure-protection-setup.ts';
 import { finishOperation } from './finish-operation.ts';
 import { syncSnapshots } from './sync-snapshots.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** A best-effort step (e.g. shutting down a source that is already dead) does not wait long for an answer. */
 const BEST_EFFORT_TIMEOUT_MS = 15_000;
@@ -27,8 +28,6 @@ const SNAPSHOT_COMMANDS = new Set(['take-snapshot', 'start-test-failover', 'dele
 function crashPoint(kind: string, stepKey: string, moment: 'before' | 'after') {
   if (process.env.SYNCSAFE_TEST_CRASH_AT === `${kind}:${stepKey}:${moment}`) process.kill(process.pid, 'SIGKILL');
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Runs operations step by step against the agents. Every step's status is persisted before and after it

@@ -6,14 +6,13 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/append-audit.ts';
 import { jobInclude, jobTypeOf, type JobRow } from '../jobs/load-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
 import { repointProtection } from './ensure-protection-setup.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** A server edited in place to another address or port (committed). */
 export interface ServerMove {
   serverId: string;
   before: { address: string; port: number };
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Follows a receiving machine to its new address or port. A source agent was given the target's

@@ -2,23 +2,10 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths.ts';
 import { isApiError } from '../../lib/api-error.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Breadcrumb as SharedBreadcrumb } from '../../components/breadcrumb.tsx';
 
 export function Breadcrumb({ current, parent }: { current: string; parent?: { label: string; href: string } }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <ol>
-        <li>
-          <Link to={paths.servers.href()}>Servers</Link>
-        </li>
-        {parent ? (
-          <li>
-            <Link to={parent.href}>{parent.label}</Link>
-          </li>
-        ) : null}
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
-  );
+  return <SharedBreadcrumb trail={[{ label: 'Servers', href: paths.servers.href() }, ...(parent ? [parent] : [])]} current={current} />;
 }
 
 export function ServerLoadError({ error }: { error: Error }) {
