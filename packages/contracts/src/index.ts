@@ -7,4 +7,5 @@ export * from './jobs.ts';
 export * from './jobs-api.ts';
 export * from './agent/index.ts';
 export * from './job-actions.ts';
+export * from './job-input.ts';
 export * from './format.ts';

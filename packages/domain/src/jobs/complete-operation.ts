@@ -1,5 +1,7 @@
 import type { JobState, OperationKind } from '@syncsafe/contracts';
+import { type EnteringEffects, enteringEffects, type JobNotice } from './entering-effects.ts';
 import { firstFailingGuard } from './guards.ts';
+import { operationLabels } from './labels.ts';
 import { type IdentityHolders, identityHolders } from './identities.ts';
 import type { JobFacts, OperationRecord } from './job-facts.ts';
 import type { OperationEvent } from './job-input.ts';
@@ -20,6 +22,10 @@ export interface CompletedOperation {
   next: JobFacts;
   /** Which machine holds which identity now. */
   identities: IdentityHolders;
+  /** What entering `to` changes besides the state. */
+  effects: EnteringEffects;
+  /** A failure raises a notification every console shows. */
+  notification: JobNotice | null;
 }
 
 export type CompletionResult = CompletedOperation | { outcome: 'ignored'; reason: string };
@@ -52,13 +58,17 @@ export function completeOperation(facts: JobFacts, kind: OperationKind, outcome:
     to = row.to;
   }
   const isReversed = isSuccess && kind === 'reverse' ? !facts.isReversed : facts.isReversed;
+  const effects = enteringEffects(facts, trigger, to);
   const next: JobFacts = {
     ...facts,
+    isConditionMet: effects.isConditionMet,
     state: to,
     isReversed,
     activeOperation: null,
     failedOperation: to === 'error' ? operation : null,
     lastRestoreServerId: lastRestoreServerIdAfter(facts, operation, isSuccess),
   };
-  return { outcome: 'completed', trigger, from: facts.state, to, next, identities: identityHolders(next) };
+  const notification: JobNotice | null =
+    outcome.status === 'failed' ? { kind: 'operation-failed', message: `${operationLabels[kind]} failed: ${outcome.error}` } : null;
+  return { outcome: 'completed', trigger, from: facts.state, to, next, identities: identityHolders(next), effects, notification };
 }

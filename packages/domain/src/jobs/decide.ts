@@ -1,6 +1,7 @@
 import { type ActionWarning, type EditableJobField, type JobCommand, type JobState, jobStateLabels } from '@syncsafe/contracts';
 import { allowedCommands, type CommandCheck, checkCommand } from './command-check.ts';
 import { checkEditFields, editableFields } from './editable-fields.ts';
+import { type EnteringEffects, enteringEffects } from './entering-effects.ts';
 import { checkFailoverInput, type FieldProblem } from './failover-options.ts';
 import { firstFailingGuard } from './guards.ts';
 import type { JobFacts } from './job-facts.ts';
@@ -24,6 +25,8 @@ export interface AllowedDecision {
   warnings: ActionWarning[];
   /** Edit: the fields this state lets change. */
   editableFields: readonly EditableJobField[];
+  /** What entering `to` changes besides the state (write them with the transition). */
+  effects: EnteringEffects;
 }
 
 export interface RefusedDecision {
@@ -86,7 +89,15 @@ export function decide(facts: JobFacts, input: JobCommandInput): Decision {
   if (problem) return refuse(facts, command, problem.reason, problem.field);
   const row = check.rows.find((r) => rowMatches(r, input) && firstFailingGuard(facts, r.guards) === null);
   if (!row) return refuse(facts, command, `This choice is not available while the job is ${jobStateLabels[facts.state]}.`, null);
-  const base = { outcome: 'allowed' as const, command, from: facts.state, to: row.to, warnings: warningsForInput(facts, input), editableFields: editableFields(facts.state) };
+  const base = {
+    outcome: 'allowed' as const,
+    command,
+    from: facts.state,
+    to: row.to,
+    warnings: warningsForInput(facts, input),
+    editableFields: editableFields(facts.state),
+    effects: enteringEffects(facts, command, row.to),
+  };
   if (!row.operation || row.to === 'deleted') return { ...base, operation: null };
   return {
     ...base,
@@ -106,7 +117,8 @@ export function decide(facts: JobFacts, input: JobCommandInput): Decision {
  */
 export function applyDecision(facts: JobFacts, decision: AllowedDecision): JobFacts | null {
   if (decision.to === 'deleted') return null;
-  if (!decision.operation) return { ...facts, state: decision.to };
+  const isConditionMet = decision.effects.isConditionMet;
+  if (!decision.operation) return { ...facts, state: decision.to, isConditionMet };
   const { kind, basisState, input } = decision.operation;
-  return { ...facts, state: decision.to, activeOperation: { kind, basisState, input }, failedOperation: null };
+  return { ...facts, state: decision.to, isConditionMet, activeOperation: { kind, basisState, input }, failedOperation: null };
 }

@@ -18,6 +18,8 @@ export * from './snapshots.ts';
 export * from './warnings.ts';
 export * from './planned-step.ts';
 export * from './plan-steps.ts';
+export * from './entering-effects.ts';
+export * from './step-server.ts';
 export * from './decide.ts';
 export * from './complete-operation.ts';
 export * from './handle-event.ts';

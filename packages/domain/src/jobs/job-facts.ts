@@ -86,6 +86,11 @@ export interface JobFacts {
    * after Do Not Restore Data). Start waits for an edit when it is not the job's source.
    */
   lastRestoreServerId: string | null;
+  /**
+   * The failover condition (missed heartbeats over the window) is met and not yet cleared: set by the
+   * `condition-met` transition, kept while the job stays in a state that watches for `condition-cleared`.
+   */
+  isConditionMet: boolean;
 }
 
 /** What a transition changes on the job row. Identities follow from these (see `identityHolders`). */

@@ -13,3 +13,8 @@ export const TRANSITION_TABLES: Record<JobType, TransitionTable> = {
 export function rowsFrom(type: JobType, from: JobState, on: JobTrigger): TransitionRow[] {
   return TRANSITION_TABLES[type].filter((row) => row.from === from && row.on === on);
 }
+
+/** The states in which a job type has a row for `on`: where the failover monitor watches for an event. */
+export function statesAccepting(type: JobType, on: JobTrigger): JobState[] {
+  return [...new Set(TRANSITION_TABLES[type].filter((row) => row.on === on).map((row) => row.from))];
+}

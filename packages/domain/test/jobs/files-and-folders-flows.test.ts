@@ -10,7 +10,7 @@ describe('Files and Folders: failover', () => {
     const job = new JobDriver(jobFacts('files-and-folders'));
     const met = job.event('condition-met');
     expect(met).toMatchObject({ outcome: 'transition', to: 'failover-condition-met', operation: null });
-    expect(met.outcome === 'transition' && met.notification).toContain('Failover condition met');
+    expect(met.outcome === 'transition' && met.notification?.message).toContain('Failover condition met');
 
     const failover = job.command({ command: 'failover', type: 'live', queue: 'apply' });
     expect(job.state).toBe('failing-over');

@@ -41,6 +41,7 @@ function nodeKey(sim: Simulation): string {
     f.activeOperation && [f.activeOperation.kind, f.activeOperation.basisState],
     f.failedOperation && [f.failedOperation.kind, f.failedOperation.basisState],
     f.isReversed,
+    f.isConditionMet,
     f.lastRestoreServerId,
     f.servers.source.id,
     f.snapshots.map((s) => [s.id, s.isTestSnapshot]),

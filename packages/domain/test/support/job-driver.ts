@@ -70,7 +70,8 @@ export class JobDriver {
   event(event: ConditionEvent): EventResult {
     const result = handleEvent(this.job, event);
     if (result.outcome === 'transition') {
-      this.facts = result.operation ? applyDecision(this.job, result.operation) : { ...this.job, state: result.to };
+      const moved = result.operation ? applyDecision(this.job, result.operation) : { ...this.job, state: result.to };
+      this.facts = moved && { ...moved, isConditionMet: result.effects.isConditionMet };
     }
     return result;
   }

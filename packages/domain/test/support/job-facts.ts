@@ -37,6 +37,7 @@ export function jobFacts(type: JobType, overrides: Partial<JobFacts> = {}): JobF
       ? [snapshot({ id: 'snap-1', takenAt: '2026-11-20T10:00:00.000Z' }), snapshot({ id: 'snap-2', type: 'manual', takenAt: '2026-11-21T10:00:00.000Z' })]
       : [],
     lastRestoreServerId: null,
+    isConditionMet: false,
     ...overrides,
   };
 }
@@ -78,5 +79,5 @@ export function jobIn(type: JobType, state: JobState, overrides: Partial<JobFact
     type === 'full-server' && state === 'test-failed-over'
       ? [...base.snapshots, snapshot({ id: 'snap-test', type: 'manual', takenAt: '2026-11-22T10:00:00.000Z', isTestSnapshot: true })]
       : base.snapshots;
-  return { ...base, activeOperation, failedOperation, snapshots, ...overrides };
+  return { ...base, activeOperation, failedOperation, snapshots, isConditionMet: state === 'failover-condition-met', ...overrides };
 }

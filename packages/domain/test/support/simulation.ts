@@ -182,9 +182,9 @@ export class Simulation {
         checkPlan(result.operation.operation);
         this.plan = result.operation.operation;
         this.model.runningOperations += 1;
-        this.facts = applyDecision(before, result.operation)!;
+        this.facts = { ...applyDecision(before, result.operation)!, isConditionMet: result.effects.isConditionMet };
       } else {
-        this.facts = { ...before, state: result.to };
+        this.facts = { ...before, state: result.to, isConditionMet: result.effects.isConditionMet };
       }
     }
     this.checkInvariants();
