@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { createTestDatabase } from '@syncsafe/db/testing';
+import { toRowEnum } from '@syncsafe/db';
 import { buildServer } from '../src/build-server.ts';
 import { loadConfig } from '../src/config.ts';
 
@@ -38,7 +39,7 @@ try {
   await fastify.ready();
   const servers = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), name: `srv${i}`, address: `10.1.${Math.floor(i / 250)}.${i % 250}`, username: 'a', passwordCiphertext: 'x' }));
   await db.prisma.server.createMany({ data: servers });
-  const states = ['protecting', 'failed-over', 'stopped', 'protecting', 'protecting'];
+  const states = (['protecting', 'failed-over', 'stopped', 'protecting', 'protecting'] as const).map((s) => toRowEnum(s));
   for (let start = 0; start < JOBS; start += 1000) {
     await db.prisma.job.createMany({
       data: Array.from({ length: 1000 }, (_, k) => {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Any JSON value: what the project writes where the shape depends on the case (error details, audit before/after, step results). */
+export const JsonSchema = z.json();
+export type Json = z.infer<typeof JsonSchema>;
+
 /** Every error code the API answers with; the API maps each to one HTTP status. */
 export const ErrorCodeSchema = z.enum([
   'validation_failed',
@@ -18,7 +22,7 @@ export const ErrorResponseSchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    details: z.unknown().optional(),
+    details: JsonSchema.optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -14,6 +14,8 @@ import {
   TargetDataStateSchema,
   TargetStatusSchema,
 } from './jobs.ts';
+import { ActionWarningSchema } from './jobs.ts';
+import { JobCommandInputSchema } from './job-input.ts';
 import { AdapterNameSchema, PortSchema, ServerStatusSchema } from './servers.ts';
 
 const AbsolutePathSchema = z
@@ -241,7 +243,8 @@ export const OperationStepSchema = z.object({
   description: z.string().nullable(),
   status: StepStatusSchema,
   attempts: z.number().int(),
-  result: z.unknown().nullable(),
+  /** What the agent answered: JSON of the step command's result schema (`AgentStepResultSchemas[command]`). */
+  result: z.json().nullable(),
   error: z.string().nullable(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
@@ -253,13 +256,17 @@ export const OperationSchema = z.object({
   jobId: z.uuid(),
   kind: OperationKindSchema,
   status: OperationStatusSchema,
-  options: z.unknown(),
+  /** The command's input as accepted. */
+  input: JobCommandInputSchema,
+  /** The consequences of that input shown before the click. */
+  warnings: z.array(ActionWarningSchema),
   fromState: JobStateSchema,
   runningState: JobStateSchema,
   toState: JobStateSchema.nullable(),
   actorName: z.string(),
   error: z.string().nullable(),
-  result: z.unknown().nullable(),
+  /** The reports kept from its steps, by step key (what a discard dropped, what a restore did not create…). */
+  result: z.record(z.string(), z.json()).nullable(),
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
@@ -291,7 +298,8 @@ export const JobTransitionSchema = z.object({
   actorName: z.string(),
   isValid: z.boolean(),
   error: z.string().nullable(),
-  options: z.unknown().nullable(),
+  /** The command's input (null for events). */
+  input: JobCommandInputSchema.nullable(),
   createdAt: z.iso.datetime(),
 });
 export const JobHistoryResponseSchema = z.object({ items: z.array(JobTransitionSchema) });

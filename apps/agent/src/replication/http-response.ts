@@ -1,10 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { JsonSchema, type Json } from '@syncsafe/contracts';
 
 export class ChannelRequestError extends Error {
   constructor(
     message: string,
     readonly statusCode: number | null,
-    readonly details?: unknown,
+    readonly details?: Json,
   ) {
     super(message);
   }
@@ -19,13 +20,16 @@ export function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
+/** An agent's error body (its own errors, or the channel's). */
+const ErrorBodySchema = z.object({ error: z.object({ message: z.string().optional(), details: JsonSchema.optional() }).optional() });
+
 export function parseResponse<T extends z.ZodType>(status: number, body: Buffer, schema: T): z.infer<T> {
   const text = body.toString('utf8');
   if (status < 200 || status >= 300) {
     let message = text;
-    let details: unknown;
+    let details: Json | undefined;
     try {
-      const error = (JSON.parse(text) as { error?: { message?: string; details?: unknown } }).error;
+      const error = ErrorBodySchema.safeParse(JSON.parse(text)).data?.error;
       message = error?.message ?? text;
       details = error?.details;
     } catch {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Json } from '@syncsafe/contracts';
 
 export type AgentErrorCode = 'validation_failed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
 
@@ -16,7 +17,7 @@ export class AgentError extends Error {
   constructor(
     readonly code: AgentErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: Json,
   ) {
     super(message);
   }
@@ -26,7 +27,7 @@ export class AgentError extends Error {
   }
 }
 
-export function conflict(message: string, details?: unknown): AgentError {
+export function conflict(message: string, details?: Json): AgentError {
   return new AgentError('conflict', message, details);
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AgentStepRecordSchema, type AgentStepCommand, type AgentStepRecord } from '@syncsafe/contracts';
+import { AgentStepRecordSchema, type AgentStepCommand, type AgentStepRecord, type Json } from '@syncsafe/contracts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AgentError, conflict } from '../server/agent-error.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file.ts';
@@ -11,7 +11,7 @@ const StoredStepSchema = z.object({ record: AgentStepRecordSchema, fingerprint: 
 
 /** What a step handler returns: the result, and an effect to run once the answer has left (e.g. power off). */
 export interface StepOutcome {
-  result: unknown;
+  result: Json;
   afterReply?: () => void;
 }
 

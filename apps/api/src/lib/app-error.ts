@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '@syncsafe/contracts';
+import type { ErrorCode, FieldIssue, Json } from '@syncsafe/contracts';
 
 const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -14,10 +14,10 @@ const statusByCode: Record<ErrorCode, number> = {
 /** The one error type the API throws; the global handler turns it into `{error:{code,message,details}}`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details: unknown;
+  readonly details: Json | undefined;
   /** Set when the service already wrote the refusal to the audit chain (with more context than the handler has). */
   isAudited = false;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: Json) {
     super(message);
     this.code = code;
     this.details = details;
@@ -28,6 +28,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const conflict = (message: string, details?: Json) => new AppError('conflict', message, details);
 export const badField = (field: string, message: string) =>
   new AppError('validation_failed', `${field}: ${message}`, [{ field, message }] satisfies FieldIssue[]);

@@ -133,7 +133,7 @@ export type AgentStepResultOf<C extends AgentStepCommandName> = z.infer<(typeof 
 export const AgentStepStatusSchema = z.enum(['running', 'succeeded', 'failed', 'interrupted']);
 export type AgentStepStatus = z.infer<typeof AgentStepStatusSchema>;
 
-export const AgentStepErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export const AgentStepErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.json().optional() });
 export type AgentStepError = z.infer<typeof AgentStepErrorSchema>;
 
 /** The durable record of one step: `POST` answers 200 with it when finished, 202 while running. */
@@ -144,7 +144,7 @@ export const AgentStepRecordSchema = z.object({
   attempts: z.number().int().positive(),
   startedAt: AgentTimestampSchema,
   finishedAt: AgentTimestampSchema.nullable(),
-  result: z.unknown().nullable(),
+  result: z.json().nullable(),
   error: AgentStepErrorSchema.nullable(),
 });
 export type AgentStepRecord = z.infer<typeof AgentStepRecordSchema>;

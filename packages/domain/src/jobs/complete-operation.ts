@@ -40,6 +40,9 @@ function lastRestoreServerIdAfter(facts: JobFacts, operation: OperationRecord, i
   return facts.lastRestoreServerId;
 }
 
+/** The notification every console shows when an operation fails. */
+export const operationFailedNotice = (kind: OperationKind, error: string): JobNotice => ({ kind: 'operation-failed', message: `${operationLabels[kind]} failed: ${error}` });
+
 /**
  * An operation ended: leave its running state by the outcome's row. A failure anywhere leaves the job
  * in Error, remembering the failed operation (a retry follows the rules of the state it started from).
@@ -68,7 +71,6 @@ export function completeOperation(facts: JobFacts, kind: OperationKind, outcome:
     failedOperation: to === 'error' ? operation : null,
     lastRestoreServerId: lastRestoreServerIdAfter(facts, operation, isSuccess),
   };
-  const notification: JobNotice | null =
-    outcome.status === 'failed' ? { kind: 'operation-failed', message: `${operationLabels[kind]} failed: ${outcome.error}` } : null;
+  const notification = outcome.status === 'failed' ? operationFailedNotice(kind, outcome.error) : null;
   return { outcome: 'completed', trigger, from: facts.state, to, next, identities: identityHolders(next), effects, notification };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorResponseSchema, NotificationListResponseSchema, NotificationSchema } from '@syncsafe/contracts';
 import { actorOf } from '../../lib/actor.ts';
 import { requireRole } from '../../plugins/app/auth.ts';
-import { acknowledgeNotification, listNotifications } from '../../services/monitoring/notifications.ts';
+import { acknowledgeNotification, listNotifications } from '../../services/notifications/notifications.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 const tags = ['notifications'];

@@ -7,22 +7,20 @@ import {
   type JobType,
   type UpdateJobRequest,
 } from '@syncsafe/contracts';
-import type { Prisma, PrismaClient } from '@syncsafe/db';
-import { decide, type EditInput } from '@syncsafe/domain';
+import { type Prisma, type PrismaClient, toRowEnum } from '@syncsafe/db';
+import type { AllowedDecision, EditInput } from '@syncsafe/domain';
 import type { z } from 'zod';
-import { AppError, badField, conflict } from '../../lib/app-error.ts';
+import { conflict } from '../../lib/app-error.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
 import { appendAudit, type Actor } from '../audit/append-audit.ts';
-import { emitEvent } from '../events/emit-event.ts';
+import { applyTransition, lockJob } from './apply-transition.ts';
+import { decideChange } from './decide-change.ts';
 import { assertTargetFree, checkAdapterMapping, loadJobServers } from './job-rules.ts';
 import { toJob } from './job-view.ts';
-import { buildFacts, jobInclude, jobTypeToRow, loadJobContext } from './load-job.ts';
-import { publishJob } from './publish-job.ts';
-import { lockJob, persistCommand } from './submit-command.ts';
+import { buildFacts, jobInclude, loadJobContext, type JobContext } from './load-job.ts';
+import { persistCommand } from './submit-command.ts';
 
 type CreateJobInput = z.output<typeof CreateJobRequestSchema>;
-
-const isUniqueViolation = (error: unknown, field: string) =>
-  (error as { code?: string; meta?: { target?: unknown } }).code === 'P2002' && JSON.stringify((error as { meta?: unknown }).meta ?? '').includes(field);
 
 function nameTaken(name: string) {
   return conflict(`A job named ${name} already exists`, { field: 'name' });
@@ -52,8 +50,8 @@ export async function listJobs(prisma: PrismaClient, query: JobListQuery) {
   const states = query.state === undefined ? undefined : Array.isArray(query.state) ? query.state : [query.state];
   const where: Prisma.JobWhereInput = {
     ...(query.q ? { name: { contains: query.q, mode: 'insensitive' } } : {}),
-    ...(query.type ? { type: jobTypeToRow(query.type) } : {}),
-    ...(states ? { state: { in: states } } : {}),
+    ...(query.type ? { type: toRowEnum(query.type) } : {}),
+    ...(states ? { state: { in: states.map(toRowEnum) } } : {}),
     ...(query.serverId ? { OR: [{ sourceServerId: query.serverId }, { targetServerId: query.serverId }, { testServerId: query.serverId }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -92,19 +90,19 @@ export async function createJob(prisma: PrismaClient, actor: Actor, input: Creat
         data: {
           id,
           name: input.name,
-          type: jobTypeToRow(input.type),
+          type: toRowEnum(input.type),
           sourceServerId: input.sourceServerId,
           targetServerId: input.targetServerId,
           testServerId: input.type === 'full-server' ? input.options.testFailover.testServerId : null,
           state: 'stopped',
           directories: input.directories,
           replicaRoot: input.replicaRoot,
-          options: input.options as object,
+          options: input.options,
         },
       });
       await appendAudit(tx, actor, { action: 'job.create', target: { type: 'job', id, name: row.name }, after: auditView(row), outcome: 'success' });
       const started = await persistCommand(tx, id, { command: 'start' }, { actor });
-      if (started.operationId === null) throw new AppError('conflict', started.refusal.message, started.refusal.details);
+      if (started.operationId === null) throw started.error;
       return started.operationId;
     });
     return { job: await getJob(prisma, id), operationId };
@@ -114,47 +112,49 @@ export async function createJob(prisma: PrismaClient, actor: Actor, input: Creat
   }
 }
 
-function changedFields(input: UpdateJobRequest): EditInput['fields'] {
-  return (['name', 'sourceServerId', 'targetServerId', 'directories', 'replicaRoot', 'options'] as const).filter((f) => input[f] !== undefined);
+
+const EDITABLE = ['name', 'sourceServerId', 'targetServerId', 'directories', 'replicaRoot', 'options'] as const;
+
+function editInput(input: UpdateJobRequest): EditInput {
+  return { command: 'edit', fields: EDITABLE.filter((f) => input[f] !== undefined) };
+}
+
+async function writeEdit(tx: Prisma.TransactionClient, actor: Actor, { row, facts, options }: JobContext, input: UpdateJobRequest, decision: AllowedDecision) {
+  const nextOptions = input.options ? JobOptionsSchema.parse({ ...options, ...input.options }) : options;
+  const ids = { sourceServerId: input.sourceServerId ?? row.sourceServerId, targetServerId: input.targetServerId ?? row.targetServerId };
+  await checkConfiguration(tx, facts.type, ids, nextOptions, row.id);
+  const changes = {
+    ...ids,
+    name: input.name ?? row.name,
+    testServerId: facts.type === 'full-server' ? nextOptions.testFailover.testServerId : null,
+    directories: input.directories ?? row.directories,
+    replicaRoot: input.replicaRoot ?? row.replicaRoot,
+    options: nextOptions,
+  };
+  await applyTransition(tx, {
+    job: { ...row, state: facts.state },
+    trigger: 'edit',
+    actor,
+    to: facts.state,
+    effects: decision.effects,
+    changes,
+    input: editInput(input),
+    audit: { action: 'job.edit', before: auditView(row), after: auditView({ ...row, ...changes }), outcome: 'success' },
+  });
 }
 
 /** Edit: what may change depends on the state (the domain's editable fields); version-checked. */
 export async function updateJob(prisma: PrismaClient, actor: Actor, id: string, input: UpdateJobRequest) {
   try {
-    await prisma.$transaction(async (tx) => {
+    const refusal = await prisma.$transaction(async (tx) => {
       await lockJob(tx, id);
-      const { row, facts, options } = await loadJobContext(tx, id);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-        throw conflict(`Job ${row.name} changed since you looked at it (version ${row.version}, you had ${input.expectedVersion}); reload it`, {
-          currentVersion: row.version,
-        });
-      }
-      const decision = decide(facts, { command: 'edit', fields: changedFields(input) });
-      if (decision.outcome === 'refused') {
-        if (decision.field) throw badField(decision.field, decision.reason);
-        throw conflict(decision.reason, { state: decision.state, allowedCommands: decision.allowedCommands });
-      }
-      const nextOptions = input.options ? JobOptionsSchema.parse({ ...options, ...input.options }) : options;
-      const ids = { sourceServerId: input.sourceServerId ?? row.sourceServerId, targetServerId: input.targetServerId ?? row.targetServerId };
-      await checkConfiguration(tx, facts.type, ids, nextOptions, id);
-      const updated = await tx.job.update({
-        where: { id },
-        data: {
-          ...(input.name ? { name: input.name } : {}),
-          ...ids,
-          testServerId: facts.type === 'full-server' ? nextOptions.testFailover.testServerId : null,
-          ...(input.directories ? { directories: input.directories } : {}),
-          ...(input.replicaRoot ? { replicaRoot: input.replicaRoot } : {}),
-          options: nextOptions as object,
-          version: { increment: 1 },
-        },
-      });
-      await tx.jobTransition.create({
-        data: { jobId: id, fromState: facts.state, toState: facts.state, trigger: 'edit', actorName: actor.name, isValid: true, options: input as object },
-      });
-      await appendAudit(tx, actor, { action: 'job.edit', target: { type: 'job', id, name: updated.name }, before: auditView(row), after: auditView(updated), outcome: 'success' });
-      await publishJob(tx, id);
+      const context = await loadJobContext(tx, id);
+      const { decision, error } = await decideChange(tx, context, actor, editInput(input), input.expectedVersion);
+      if (error) return error;
+      await writeEdit(tx, actor, context, input, decision);
+      return null;
     });
+    if (refusal) throw refusal;
   } catch (error) {
     if (isUniqueViolation(error, 'name') && input.name) throw nameTaken(input.name);
     throw error;
@@ -167,14 +167,22 @@ export async function updateJob(prisma: PrismaClient, actor: Actor, id: string, 
  * job is the spec's manual reversal: it releases the target for a new job.
  */
 export async function deleteJob(prisma: PrismaClient, actor: Actor, id: string) {
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     await lockJob(tx, id);
-    const { row, facts } = await loadJobContext(tx, id);
-    const decision = decide(facts, { command: 'delete' });
-    if (decision.outcome === 'refused') throw conflict(decision.reason, { state: decision.state, allowedCommands: decision.allowedCommands });
-    await tx.job.delete({ where: { id } });
-    await appendAudit(tx, actor, { action: 'job.delete', target: { type: 'job', id, name: row.name }, before: { ...auditView(row), state: row.state }, outcome: 'success' });
-    await emitEvent(tx, { type: 'job.deleted', data: { id } }, id);
-    return { sourceServerId: row.sourceServerId, targetServerId: row.targetServerId, testServerId: row.testServerId };
+    const context = await loadJobContext(tx, id);
+    const { row, facts } = context;
+    const { decision, error } = await decideChange(tx, context, actor, { command: 'delete' });
+    if (error) return { error };
+    await applyTransition(tx, {
+      job: { ...row, state: facts.state },
+      trigger: 'delete',
+      actor,
+      to: 'deleted',
+      effects: decision.effects,
+      audit: { action: 'job.delete', before: { ...auditView(row), state: facts.state }, outcome: 'success' },
+    });
+    return { servers: { sourceServerId: row.sourceServerId, targetServerId: row.targetServerId, testServerId: row.testServerId } };
   });
+  if (outcome.error) throw outcome.error;
+  return outcome.servers;
 }

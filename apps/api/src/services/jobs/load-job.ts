@@ -1,6 +1,6 @@
-import { JobOptionsSchema, type JobOptions, type JobState, type JobType, type OperationKind } from '@syncsafe/contracts';
-import type { Operation as OperationRow, Prisma, Server, Snapshot as SnapshotRow } from '@syncsafe/db';
-import { identityHolders, roleServer, servicesThatCannotStop, type JobCommandInput, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
+import { JobCommandInputSchema, JobOptionsSchema, SnapshotTypeSchema, TargetDataStateSchema, type JobOptions } from '@syncsafe/contracts';
+import { fromRowEnum, type Operation as OperationRow, type Prisma, type Server, type Snapshot as SnapshotRow } from '@syncsafe/db';
+import { identityHolders, roleServer, servicesThatCannotStop, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
 import { notFound } from '../../lib/app-error.ts';
 import { storedServices } from '../servers/server-view.ts';
 
@@ -16,15 +16,14 @@ export interface JobContext {
   facts: JobFacts;
 }
 
-export const jobTypeOf = (type: JobRow['type']): JobType => (type === 'files_and_folders' ? 'files-and-folders' : 'full-server');
-export const jobTypeToRow = (type: JobType): JobRow['type'] => (type === 'files-and-folders' ? 'files_and_folders' : 'full_server');
-
 const serverFacts = (s: Server): ServerFacts => ({ id: s.id, name: s.name, addressKind: s.addressKind, port: s.port });
+
+/** An operation's command input, as persisted (parsed: the column is JSON). */
+export const operationInput = (op: Pick<OperationRow, 'input'>) => JobCommandInputSchema.parse(op.input);
 
 function operationRecord(op: OperationRow | null): OperationRecord | null {
   if (!op) return null;
-  const options = op.options as { input: JobCommandInput };
-  return { kind: op.kind as OperationKind, basisState: op.basisState as JobState, input: options.input };
+  return { kind: fromRowEnum(op.kind), basisState: fromRowEnum(op.basisState), input: operationInput(op) };
 }
 
 export function buildFacts(
@@ -35,8 +34,8 @@ export function buildFacts(
   failedOperation: OperationRow | null,
 ): JobFacts {
   const facts: JobFacts = {
-    type: jobTypeOf(row.type),
-    state: row.state as JobState,
+    type: fromRowEnum(row.type),
+    state: fromRowEnum(row.state),
     activeOperation: operationRecord(activeOperation),
     failedOperation: row.state === 'error' ? operationRecord(failedOperation) : null,
     isReversed: row.isReversed,
@@ -55,17 +54,18 @@ export function buildFacts(
       keepTestSnapshotOnUndo: options.testFailover.keepSnapshotOnUndo,
       services: options.services,
     },
-    targetDataState: row.targetDataState as JobFacts['targetDataState'],
+    targetDataState: TargetDataStateSchema.parse(row.targetDataState),
     queue: { bytes: Number(row.queueBytes), ops: row.queueOps, applyBytesPerSecond: row.applyBytesPerSecond },
     snapshots: snapshots.map((s) => ({
       id: s.id,
       agentSnapshotId: s.agentSnapshotId,
-      type: s.type as JobFacts['snapshots'][number]['type'],
+      type: SnapshotTypeSchema.parse(s.type),
       takenAt: s.takenAt.toISOString(),
       isGood: s.isGood,
       isTestSnapshot: s.isTestSnapshot,
     })),
     lastRestoreServerId: row.lastRestoreServerId,
+    isConditionMet: row.conditionMetAt !== null,
   };
   // Reverse turns the machine now playing the source role into the target: it must be reachable.
   const reverseMachine = roleServer(facts, 'source');

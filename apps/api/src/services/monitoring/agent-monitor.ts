@@ -258,7 +258,7 @@ export class AgentMonitor {
 
   /** Protecting jobs whose source machine missed its heartbeats over the window; and condition-met jobs whose source came back. */
   private async checkFailoverConditions() {
-    const jobs = await this.db.prisma.job.findMany({ where: { state: { in: ['protecting', 'failover-condition-met'] } }, include: jobInclude });
+    const jobs = await this.db.prisma.job.findMany({ where: { state: { in: ['protecting', 'failover_condition_met'] } }, include: jobInclude });
     const now = Date.now();
     for (const job of jobs) {
       const options = JobOptionsSchema.parse(job.options);
@@ -271,7 +271,7 @@ export class AgentMonitor {
       if (job.state === 'protecting' && isMissing) {
         const operationId = await recordCondition(this.db.prisma, job.id, 'condition-met');
         if (operationId) this.runOperation(operationId);
-      } else if (job.state === 'failover-condition-met' && !isMissing) {
+      } else if (job.state === 'failover_condition_met' && !isMissing) {
         await recordCondition(this.db.prisma, job.id, 'condition-cleared');
       }
     }

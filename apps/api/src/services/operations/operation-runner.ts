@@ -1,10 +1,10 @@
 import type { AgentSnapshot, OperationKind } from '@syncsafe/contracts';
 import { JobOptionsSchema } from '@syncsafe/contracts';
 import type { Database, OperationStep as StepRow } from '@syncsafe/db';
-import type { JobCommandInput } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { retryOnWriteConflict } from '../../lib/write-conflict.ts';
-import { jobTypeOf } from '../jobs/load-job.ts';
+import { fromRowEnum } from '@syncsafe/db';
+import { operationInput } from '../jobs/load-job.ts';
 import { publishJob, publishOperation } from '../jobs/publish-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
 import { buildStepCommand, type StepInputs } from './build-step-command.ts';
@@ -83,7 +83,7 @@ export class OperationRunner {
     }
     const { job } = operation;
     const options = JobOptionsSchema.parse(job.options);
-    const input = (operation.options as { input: JobCommandInput }).input;
+    const input = operationInput(operation);
     const servers = new Map([job.source, job.target, job.testServer].filter((s) => s !== null).map((s) => [s.id, s]));
     for (const step of operation.steps) {
       if (step.serverId && !servers.has(step.serverId)) {
@@ -140,7 +140,7 @@ export class OperationRunner {
         const to = await prisma.server.findUniqueOrThrow({ where: { id: otherId } });
         await ensureProtectionSetup(
           this.agents,
-          { id: job.id, type: jobTypeOf(job.type as never), directories: job.directories, replicaRoot: job.replicaRoot, reverseReplicaRoot: inputs.options.reverseReplicaRoot, targetServerId: job.targetServerId },
+          { id: job.id, type: fromRowEnum(job.type), directories: job.directories, replicaRoot: job.replicaRoot, reverseReplicaRoot: inputs.options.reverseReplicaRoot, targetServerId: job.targetServerId },
           from,
           to,
           step.id,

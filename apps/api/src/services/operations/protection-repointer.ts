@@ -3,7 +3,8 @@ import type { Database } from '@syncsafe/db';
 import { isSending, roleServer } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append-audit.ts';
-import { jobInclude, jobTypeOf, type JobRow } from '../jobs/load-job.ts';
+import { fromRowEnum } from '@syncsafe/db';
+import { jobInclude, type JobRow } from '../jobs/load-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
 import { repointProtection } from './ensure-protection-setup.ts';
 import { errorText } from '../../lib/error-text.ts';
@@ -70,7 +71,7 @@ export class ProtectionRepointer {
       let error: string | null = null;
       try {
         const options = JobOptionsSchema.parse(row.options);
-        const job = { id: row.id, type: jobTypeOf(row.type), directories: row.directories, replicaRoot: row.replicaRoot, reverseReplicaRoot: options.reverseReplicaRoot, targetServerId: row.targetServerId };
+        const job = { id: row.id, type: fromRowEnum(row.type), directories: row.directories, replicaRoot: row.replicaRoot, reverseReplicaRoot: options.reverseReplicaRoot, targetServerId: row.targetServerId };
         await repointProtection(this.agents, job, from, to);
         this.log.info({ jobId: row.id, serverId: to.id, address: to.address, port: to.port }, 'replication re-pointed at the moved server');
       } catch (err) {
@@ -93,7 +94,7 @@ export class ProtectionRepointer {
 
 /** The machine sending and the machine receiving now (Reverse swaps them for Full Server jobs). */
 function machinesOf(row: JobRow) {
-  const facts = { type: jobTypeOf(row.type), isReversed: row.isReversed, servers: { source: row.source, target: row.target, test: null } };
+  const facts = { type: fromRowEnum(row.type), isReversed: row.isReversed, servers: { source: row.source, target: row.target, test: null } };
   const serverOf = (id: string) => (id === row.source.id ? row.source : row.target);
   return { from: serverOf(roleServer(facts, 'source').id), to: serverOf(roleServer(facts, 'target').id) };
 }

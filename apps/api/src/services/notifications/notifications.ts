@@ -2,7 +2,7 @@ import type { PrismaClient } from '@syncsafe/db';
 import { notFound } from '../../lib/app-error.ts';
 import { appendAudit, type Actor } from '../audit/append-audit.ts';
 import { emitEvent } from '../events/emit-event.ts';
-import { toNotification } from './record-condition.ts';
+import { toNotification } from './notify.ts';
 
 export async function listNotifications(prisma: PrismaClient, query: { isOpen?: boolean | undefined }) {
   const rows = await prisma.notification.findMany({
