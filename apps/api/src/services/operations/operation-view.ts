@@ -1,19 +1,22 @@
-import type { JobState, Operation, OperationKind, OperationStatus, ReversePhase } from '@syncsafe/contracts';
-import type { Operation as OperationRow, OperationStep as StepRow } from '@syncsafe/db';
+import { JobStateSchema, MachineRoleSchema, OperationKindSchema, OperationStatusSchema, ReversePhaseSchema, StepStatusSchema, type Operation } from '@syncsafe/contracts';
+import type { Prisma } from '@syncsafe/db';
+import { operationInput } from './operation-input.ts';
+import { storedDescription } from './stored-step.ts';
 
-export type OperationWithSteps = OperationRow & { steps: StepRow[] };
 export const withSteps = { steps: { orderBy: { index: 'asc' } } } as const;
+export type OperationWithSteps = Prisma.OperationGetPayload<{ include: typeof withSteps }>;
 
+/** The stored strings are read back through the contract's enums (a value outside them is a bug, not a state). */
 export function toOperation(row: OperationWithSteps): Operation {
   return {
     id: row.id,
     jobId: row.jobId,
-    kind: row.kind as OperationKind,
-    status: row.status as OperationStatus,
-    options: (row.options as { input?: unknown }).input ?? null,
-    fromState: row.fromState as JobState,
-    runningState: row.runningState as JobState,
-    toState: (row.toState as JobState | null) ?? null,
+    kind: OperationKindSchema.parse(row.kind),
+    status: OperationStatusSchema.parse(row.status),
+    options: operationInput(row),
+    fromState: JobStateSchema.parse(row.fromState),
+    runningState: JobStateSchema.parse(row.runningState),
+    toState: JobStateSchema.nullable().parse(row.toState),
     actorName: row.actorName,
     error: row.error,
     result: row.result ?? null,
@@ -24,13 +27,13 @@ export function toOperation(row: OperationWithSteps): Operation {
       id: s.id,
       index: s.index,
       key: s.key,
-      machine: s.machine as Operation['steps'][number]['machine'],
+      machine: MachineRoleSchema.parse(s.machine),
       serverId: s.serverId,
       command: s.command,
-      phase: (s.phase as ReversePhase | null) ?? null,
+      phase: ReversePhaseSchema.nullable().parse(s.phase),
       isBestEffort: s.isBestEffort,
-      description: (s.args as { description?: string } | null)?.description ?? null,
-      status: s.status as Operation['steps'][number]['status'],
+      description: storedDescription(s),
+      status: StepStatusSchema.parse(s.status),
       attempts: s.attempts,
       result: s.result ?? null,
       error: s.error,
