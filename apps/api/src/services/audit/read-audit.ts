@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditQuery, AuditVerifyResponse } from '@syncsafe/contracts';
+import { AuditTargetTypeSchema, JsonSchema, type AuditEvent, type AuditQuery, type AuditVerifyResponse } from '@syncsafe/contracts';
 import type { AuditEvent as AuditRow, Prisma, PrismaClient } from '@syncsafe/db';
 import { createChainVerifier } from '@syncsafe/domain';
 
@@ -16,8 +16,8 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
     targetType: row.targetType as AuditEvent['targetType'],
     targetId: row.targetId,
     targetName: row.targetName,
-    before: row.before ?? null,
-    after: row.after ?? null,
+    before: JsonSchema.nullable().parse(row.before),
+    after: JsonSchema.nullable().parse(row.after),
     outcome: row.outcome,
     reason: row.reason,
     prevHash: row.prevHash,

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@syncsafe/db';
+import { JobCommandInputSchema, SnapshotTypeSchema } from '@syncsafe/contracts';
+import { fromRowEnum, type PrismaClient } from '@syncsafe/db';
 import { getAllowedActions } from '@syncsafe/domain';
 import { notFound } from '../../lib/app-error.ts';
 import { toOperation, withSteps } from '../operations/operation-view.ts';
@@ -7,7 +8,7 @@ import { loadJobContext } from './load-job.ts';
 const snapshotView = (s: { id: string; jobId: string; type: string; takenAt: Date; isGood: boolean; reason: string | null; files: number; bytes: bigint; isTestSnapshot: boolean }) => ({
   id: s.id,
   jobId: s.jobId,
-  type: s.type as 'scheduled' | 'deferred' | 'manual' | 'automatic',
+  type: SnapshotTypeSchema.parse(s.type),
   takenAt: s.takenAt.toISOString(),
   isGood: s.isGood,
   reason: s.reason,
@@ -48,14 +49,14 @@ export async function getJobHistory(prisma: PrismaClient, jobId: string) {
   return {
     items: rows.map((t) => ({
       id: t.id,
-      fromState: t.fromState as never,
-      toState: (t.toState as never) ?? null,
+      fromState: fromRowEnum(t.fromState),
+      toState: t.toState === null ? null : fromRowEnum(t.toState),
       trigger: t.trigger,
       operationId: t.operationId,
       actorName: t.actorName,
       isValid: t.isValid,
       error: t.error,
-      options: t.options ?? null,
+      input: JobCommandInputSchema.nullable().parse(t.input),
       createdAt: t.createdAt.toISOString(),
     })),
   };

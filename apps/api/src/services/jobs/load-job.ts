@@ -1,7 +1,8 @@
-import { JobCommandInputSchema, JobOptionsSchema, SnapshotTypeSchema, TargetDataStateSchema, type JobOptions } from '@syncsafe/contracts';
+import { JobOptionsSchema, SnapshotTypeSchema, TargetDataStateSchema, type JobOptions } from '@syncsafe/contracts';
 import { fromRowEnum, type Operation as OperationRow, type Prisma, type Server, type Snapshot as SnapshotRow } from '@syncsafe/db';
 import { identityHolders, roleServer, servicesThatCannotStop, type JobFacts, type OperationRecord, type ServerFacts } from '@syncsafe/domain';
 import { notFound } from '../../lib/app-error.ts';
+import { operationInput } from '../operations/operation-input.ts';
 import { storedServices } from '../servers/server-view.ts';
 
 export const jobInclude = { source: true, target: true, testServer: true } as const;
@@ -17,9 +18,6 @@ export interface JobContext {
 }
 
 const serverFacts = (s: Server): ServerFacts => ({ id: s.id, name: s.name, addressKind: s.addressKind, port: s.port });
-
-/** An operation's command input, as persisted (parsed: the column is JSON). */
-export const operationInput = (op: Pick<OperationRow, 'input'>) => JobCommandInputSchema.parse(op.input);
 
 function operationRecord(op: OperationRow | null): OperationRecord | null {
   if (!op) return null;

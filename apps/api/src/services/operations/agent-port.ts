@@ -6,6 +6,8 @@ import type {
   AgentOpenFilesResponse,
   AgentSnapshot,
   AgentStepCommandInput,
+  AgentStepCommandName,
+  AgentStepResultOf,
   AgentStreamMessage,
 } from '@syncsafe/contracts';
 import type { z } from 'zod';
@@ -18,7 +20,8 @@ export interface AgentPort {
   deleteJob(jobId: string): Promise<void>;
   listSnapshots(jobId: string): Promise<AgentSnapshot[]>;
   openFiles(directories: string[]): Promise<AgentOpenFilesResponse>;
-  runStep(stepId: string, command: AgentStepCommandInput, options?: { timeoutMs?: number }): Promise<unknown>;
+  /** Runs a step to completion (the step id is the agent's idempotency key) and returns its typed result. */
+  runStep<C extends AgentStepCommandName>(stepId: string, command: Extract<AgentStepCommandInput, { command: C }>, options?: { timeoutMs?: number }): Promise<AgentStepResultOf<C>>;
   subscribe(handlers: { onMessage(message: AgentStreamMessage): void; onClose?(reason: string): void }): { opened: Promise<void>; close(): void };
 }
 

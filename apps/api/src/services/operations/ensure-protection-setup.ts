@@ -17,7 +17,7 @@ async function whenReachable<T>(call: () => Promise<T>, timeoutMs = 60_000): Pro
   }
 }
 
-/** The job as protection setups read it (`reverseReplicaRoot` from its options). */
+/** The job's fields that protection setups read (`reverseReplicaRoot` from its options). */
 export interface ProtectionJob {
   id: string;
   type: JobType;
@@ -48,8 +48,8 @@ export function protectionSetups(job: ProtectionJob, from: Pick<Server, 'id'>, t
 
 /**
  * Before protection starts (Start, or the Synchronizing phase of Reverse), the receiving agent gets the
- * job as target (it grants a channel) and starts accepting, and the sending agent gets it as source,
- * pointed at that channel. The PUTs are idempotent and the accept step's id derives from the console
+ * job in the target role (it grants a channel) and starts accepting, and the sending agent gets it in
+ * the source role, pointed at that channel. The PUTs are idempotent and the accept step's id derives from the console
  * step's, so a resumed operation repeats all of it safely.
  */
 export async function ensureProtectionSetup(agents: AgentDirectory, job: ProtectionJob, from: Server, to: Server, stepId: string) {

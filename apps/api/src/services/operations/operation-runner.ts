@@ -1,23 +1,20 @@
-import type { AgentSnapshot, OperationKind } from '@syncsafe/contracts';
-import { JobOptionsSchema } from '@syncsafe/contracts';
-import type { Database, OperationStep as StepRow } from '@syncsafe/db';
+import { JobOptionsSchema, type AgentStepCommandInput, type AgentStepCommandName, type AgentStepResultOf, type JobOptions } from '@syncsafe/contracts';
+import type { Database, Job, Prisma } from '@syncsafe/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { errorText } from '../../lib/error-text.ts';
 import { retryOnWriteConflict } from '../../lib/write-conflict.ts';
-import { fromRowEnum } from '@syncsafe/db';
-import { operationInput } from '../jobs/load-job.ts';
 import { publishJob, publishOperation } from '../jobs/publish-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
 import { buildStepCommand, type StepInputs } from './build-step-command.ts';
-import { ensureProtectionSetup } from './ensure-protection-setup.ts';
 import { finishOperation } from './finish-operation.ts';
-import { syncSnapshots } from './sync-snapshots.ts';
-import { errorText } from '../../lib/error-text.ts';
+import { operationInput } from './operation-input.ts';
+import { stepEffects, type StepContext, type StepEffect } from './step-effects.ts';
+import { readStoredStep, type StoredStep } from './stored-step.ts';
 
 /** A best-effort step (e.g. shutting down a source that is already dead) does not wait long for an answer. */
 const BEST_EFFORT_TIMEOUT_MS = 15_000;
 const OFFLINE_BEST_EFFORT_TIMEOUT_MS = 2_000;
-/** Steps after which the target's snapshot list may have changed. */
-const SNAPSHOT_COMMANDS = new Set(['take-snapshot', 'start-test-failover', 'delete-snapshot', 'revert-snapshot', 'fail-over-full-server', 'undo-test-failover']);
 
 /**
  * Crash injection for the durability tests, only when SYNCSAFE_TEST_CRASH_AT is set (never in normal
@@ -29,11 +26,32 @@ function crashPoint(kind: string, stepKey: string, moment: 'before' | 'after') {
   if (process.env.SYNCSAFE_TEST_CRASH_AT === `${kind}:${stepKey}:${moment}`) process.kill(process.pid, 'SIGKILL');
 }
 
+/** The command built for a step is the step's own (the schema parse returns the union of all commands). */
+function isCommandOf<C extends AgentStepCommandName>(command: AgentStepCommandInput, name: C): command is Extract<AgentStepCommandInput, { command: C }> {
+  return command.command === name;
+}
+
+/** The step's effects, typed by its command (see step-effects.ts). */
+function effectOf<C extends AgentStepCommandName>(command: C): StepEffect<C> | undefined {
+  return stepEffects[command];
+}
+
+/** The operation being run: what each of its steps needs. */
+interface RunContext {
+  operationId: string;
+  kind: string;
+  job: Job;
+  options: JobOptions;
+  inputs: StepInputs;
+}
+
 /**
  * Runs operations step by step against the agents. Every step's status is persisted before and after it
  * runs, and the step's id is the agent's idempotency key: after a crash, `resumeAll` picks each pending
  * or running operation up where it stopped, and re-posting a step that was running returns its first
- * result instead of executing it again.
+ * result instead of executing it again. What a command needs besides its agent call (setting up
+ * protection, syncing snapshots, emptying the queue…) is its row in `stepEffects`; the runner itself
+ * knows no command.
  */
 export class OperationRunner {
   private readonly active = new Map<string, Promise<void>>();
@@ -65,8 +83,13 @@ export class OperationRunner {
     await this.active.get(operationId);
   }
 
+  /**
+   * Starts no new step; resolves once the steps in hand are done and persisted, so nothing writes after
+   * (the server's graceful close awaits it before the database closes). What is left resumes at next start.
+   */
   async stop() {
     this.isStopping = true;
+    await Promise.allSettled(this.active.values());
   }
 
   private async run(operationId: string) {
@@ -74,20 +97,18 @@ export class OperationRunner {
     const operation = await prisma.operation.findUnique({ where: { id: operationId }, include: { steps: { orderBy: { index: 'asc' } }, job: { include: { source: true, target: true, testServer: true } } } });
     if (!operation || operation.status === 'succeeded' || operation.status === 'failed') return;
     if (operation.status === 'pending') {
-      await retryOnWriteConflict(() =>
-        prisma.$transaction(async (tx) => {
-          await tx.operation.update({ where: { id: operationId }, data: { status: 'running', startedAt: new Date() } });
-          await publishOperation(tx, operationId);
-        }),
-      );
+      await this.write(async (tx) => {
+        await tx.operation.update({ where: { id: operationId }, data: { status: 'running', startedAt: new Date() } });
+        await publishOperation(tx, operationId);
+      });
     }
-    const { job } = operation;
+    const { source, target, testServer, ...job } = operation.job;
     const options = JobOptionsSchema.parse(job.options);
-    const input = operationInput(operation);
-    const servers = new Map([job.source, job.target, job.testServer].filter((s) => s !== null).map((s) => [s.id, s]));
-    for (const step of operation.steps) {
-      if (step.serverId && !servers.has(step.serverId)) {
-        const extra = await prisma.server.findUnique({ where: { id: step.serverId } });
+    const steps = operation.steps.map(readStoredStep);
+    const servers = new Map([source, target, testServer].filter((s) => s !== null).map((s) => [s.id, s]));
+    for (const { row } of steps) {
+      if (row.serverId && !servers.has(row.serverId)) {
+        const extra = await prisma.server.findUnique({ where: { id: row.serverId } });
         if (extra) servers.set(extra.id, extra);
       }
     }
@@ -96,18 +117,17 @@ export class OperationRunner {
       directories: job.directories,
       replicaRoot: job.replicaRoot,
       options,
-      input,
+      input: operationInput(operation),
       servers,
-      results: new Map(operation.steps.filter((s) => s.status === 'succeeded').map((s) => [s.key, s.result])),
-      stepServers: new Map(operation.steps.map((s) => [s.key, s.serverId])),
-      originalTargetServerId: job.targetServerId,
-      agents: this.agents,
+      steps: new Map(steps.map(({ row, command }) => [row.key, { command, serverId: row.serverId, ...(row.status === 'succeeded' ? { result: row.result } : {}) }])),
     };
+    const context: RunContext = { operationId, kind: operation.kind, job, options, inputs };
 
-    for (const step of operation.steps) {
-      if (step.status === 'succeeded' || step.status === 'skipped' || step.status === 'failed') continue;
+    for (const step of steps) {
+      const { status } = step.row;
+      if (status === 'succeeded' || status === 'skipped' || status === 'failed') continue;
       if (this.isStopping) return;
-      const failure = await this.runStep(operation.kind as OperationKind, job, step, inputs);
+      const failure = await this.runStep(context, step);
       if (failure) {
         await finishOperation(prisma, operationId, { status: 'failed', error: failure });
         return;
@@ -117,83 +137,67 @@ export class OperationRunner {
   }
 
   /** Runs one step; returns the operation's failure message, or null to go on. */
-  private async runStep(kind: OperationKind, job: { id: string; type: string; directories: string[]; replicaRoot: string | null; sourceServerId: string; targetServerId: string }, step: StepRow, inputs: StepInputs): Promise<string | null> {
-    const { prisma } = this.db;
-    await retryOnWriteConflict(() =>
-      prisma.$transaction(async (tx) => {
-        await tx.operationStep.update({ where: { id: step.id }, data: { status: 'running', attempts: { increment: 1 }, startedAt: step.startedAt ?? new Date() } });
-        if (step.phase) await tx.job.update({ where: { id: job.id }, data: { reversePhase: step.phase } });
-        await publishOperation(tx, step.operationId);
-        if (step.phase) await publishJob(tx, job.id);
-      }),
-    );
-    let result: unknown;
-    crashPoint(kind, step.key, 'before');
+  private async runStep<C extends AgentStepCommandName>(run: RunContext, step: StoredStep<C>): Promise<string | null> {
+    const { row } = step;
+    await this.write(async (tx) => {
+      await tx.operationStep.update({ where: { id: row.id }, data: { status: 'running', attempts: { increment: 1 }, startedAt: row.startedAt ?? new Date() } });
+      if (row.phase) await tx.job.update({ where: { id: run.job.id }, data: { reversePhase: row.phase } });
+      await publishOperation(tx, run.operationId);
+      if (row.phase) await publishJob(tx, run.job.id);
+    });
+    crashPoint(run.kind, row.key, 'before');
+    const effect = effectOf(step.command);
+    let ctx: StepContext;
+    let result: AgentStepResultOf<C>;
     try {
-      if (!step.serverId) throw new Error(`step ${step.key} has no server to run on`);
-      if (step.command === 'start-protection') {
-        // Protection runs from the step's machine to the job's other machine, at the address it has now:
-        // an edit since the operation began (e.g. during Reverse's Restoring) is not re-pointed for a job
-        // that is not protecting yet, so it is read here rather than from the operation's start.
-        const otherId = step.serverId === job.sourceServerId ? job.targetServerId : job.sourceServerId;
-        const from = await prisma.server.findUniqueOrThrow({ where: { id: step.serverId } });
-        const to = await prisma.server.findUniqueOrThrow({ where: { id: otherId } });
-        await ensureProtectionSetup(
-          this.agents,
-          { id: job.id, type: fromRowEnum(job.type), directories: job.directories, replicaRoot: job.replicaRoot, reverseReplicaRoot: inputs.options.reverseReplicaRoot, targetServerId: job.targetServerId },
-          from,
-          to,
-          step.id,
-        );
-      }
-      const command = await buildStepCommand(step, inputs);
-      const agent = await this.agents(step.serverId);
+      if (!row.serverId) throw new Error(`step ${row.key} has no server to run on`);
+      ctx = { db: this.db, agents: this.agents, log: this.log, job: run.job, options: run.options, step, serverId: row.serverId };
+      const prefetch = (await effect?.before?.(ctx)) ?? {};
+      const command: AgentStepCommandInput = buildStepCommand(step, run.inputs, prefetch);
+      if (!isCommandOf(command, step.command)) throw new Error(`step ${row.key} was built as ${command.command}`);
+      const agent = await this.agents(row.serverId);
       // A machine the monitor already sees offline (e.g. the failed source) gets only a short try.
-      const isOffline = inputs.servers.get(step.serverId)?.status === 'offline';
-      const timeoutMs = step.isBestEffort ? (isOffline ? OFFLINE_BEST_EFFORT_TIMEOUT_MS : BEST_EFFORT_TIMEOUT_MS) : undefined;
-      result = await agent.runStep(step.id, command, timeoutMs ? { timeoutMs } : {});
+      const isOffline = run.inputs.servers.get(row.serverId)?.status === 'offline';
+      const timeoutMs = row.isBestEffort ? (isOffline ? OFFLINE_BEST_EFFORT_TIMEOUT_MS : BEST_EFFORT_TIMEOUT_MS) : undefined;
+      result = await agent.runStep<C>(row.id, command, timeoutMs ? { timeoutMs } : {});
     } catch (error) {
       const message = errorText(error);
-      await retryOnWriteConflict(() =>
-        prisma.$transaction(async (tx) => {
-          await tx.operationStep.update({ where: { id: step.id }, data: { status: step.isBestEffort ? 'skipped' : 'failed', error: message, finishedAt: new Date() } });
-          await publishOperation(tx, step.operationId);
-        }),
-      );
-      this.log.warn({ operationId: step.operationId, step: step.key, kind, err: message }, step.isBestEffort ? 'best-effort step skipped' : 'step failed');
-      return step.isBestEffort ? null : `${step.key}: ${message}`;
+      await this.write(async (tx) => {
+        await tx.operationStep.update({ where: { id: row.id }, data: { status: row.isBestEffort ? 'skipped' : 'failed', error: message, finishedAt: new Date() } });
+        await publishOperation(tx, run.operationId);
+      });
+      this.log.warn({ operationId: run.operationId, step: row.key, kind: run.kind, err: message }, row.isBestEffort ? 'best-effort step skipped' : 'step failed');
+      return row.isBestEffort ? null : `${row.key}: ${message}`;
     }
-    crashPoint(kind, step.key, 'after');
-    inputs.results.set(step.key, result);
-    const snapshots = SNAPSHOT_COMMANDS.has(step.command) ? await this.targetSnapshots(job.id, step, inputs) : null;
-    await retryOnWriteConflict(() =>
-      prisma.$transaction(async (tx) => {
-        await tx.operationStep.update({ where: { id: step.id }, data: { status: 'succeeded', result: (result ?? null) as object, finishedAt: new Date() } });
-        if ((step.args as { keepsReport?: boolean }).keepsReport) {
-          const operation = await tx.operation.findUniqueOrThrow({ where: { id: step.operationId }, select: { result: true } });
-          await tx.operation.update({ where: { id: step.operationId }, data: { result: { ...((operation.result as object | null) ?? {}), [step.key]: result } as object } });
-        }
-        if (step.command === 'apply-queue' || step.command === 'discard-queue') {
-          await tx.job.update({ where: { id: job.id }, data: { queueBytes: 0n, queueOps: 0 } });
-        }
-        if (snapshots) {
-          const testSnapshotId = step.command === 'start-test-failover' ? (result as { snapshotId?: string }).snapshotId : undefined;
-          await syncSnapshots(tx, job.id, snapshots, testSnapshotId);
-        }
-        await publishOperation(tx, step.operationId);
-        if (snapshots || step.command.endsWith('-queue')) await publishJob(tx, job.id);
-      }),
-    );
+    crashPoint(run.kind, row.key, 'after');
+    run.inputs.steps.set(row.key, { command: step.command, serverId: row.serverId, result });
+    // The effect's agent I/O (e.g. listing snapshots) happens here, outside the transaction below.
+    const effectWrite = await effect?.after?.(ctx, result);
+    await this.write(async (tx) => {
+      await tx.operationStep.update({ where: { id: row.id }, data: { status: 'succeeded', result: toJson(result), finishedAt: new Date() } });
+      if (step.keepsReport) await keepReport(tx, run.operationId, row.key, result);
+      await effectWrite?.(tx);
+      await publishOperation(tx, run.operationId);
+    });
     return null;
   }
 
-  /** The snapshot list of the agent that keeps the job's replica (where the snapshot step ran). */
-  private async targetSnapshots(jobId: string, step: StepRow, _inputs: StepInputs): Promise<AgentSnapshot[] | null> {
-    try {
-      return await (await this.agents(step.serverId!)).listSnapshots(jobId);
-    } catch (error) {
-      this.log.warn({ jobId, err: errorText(error) }, 'could not list snapshots after a snapshot step');
-      return null;
-    }
+  private write(changes: (tx: Prisma.TransactionClient) => Promise<void>) {
+    return retryOnWriteConflict(() => this.db.prisma.$transaction(changes));
   }
+}
+
+/** Every step result is a JSON object (see AgentStepResultSchemas), and so is an operation's report. */
+const JsonObjectSchema = z.record(z.string(), z.json());
+
+/** A step's result in the form the database stores: the JSON the agent answered. */
+function toJson(result: object) {
+  return JsonObjectSchema.parse(JSON.parse(JSON.stringify(result)));
+}
+
+/** The step's result becomes part of the operation's report (what a discard dropped, what a restore did not create). */
+async function keepReport(tx: Prisma.TransactionClient, operationId: string, key: string, result: object) {
+  const { result: report } = await tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: { result: true } });
+  const kept = JsonObjectSchema.parse(report ?? {});
+  await tx.operation.update({ where: { id: operationId }, data: { result: { ...kept, [key]: toJson(result) } } });
 }

@@ -1,22 +1,29 @@
-import type { JobState, Operation, OperationKind, OperationStatus, ReversePhase } from '@syncsafe/contracts';
-import type { Operation as OperationRow, OperationStep as StepRow } from '@syncsafe/db';
+import { ActionWarningSchema, JsonSchema, MachineRoleSchema, ReversePhaseSchema, type Operation } from '@syncsafe/contracts';
+import { fromRowEnum, type Prisma } from '@syncsafe/db';
+import { z } from 'zod';
+import { operationInput } from './operation-input.ts';
+import { storedDescription } from './stored-step.ts';
 
-export type OperationWithSteps = OperationRow & { steps: StepRow[] };
 export const withSteps = { steps: { orderBy: { index: 'asc' } } } as const;
+export type OperationWithSteps = Prisma.OperationGetPayload<{ include: typeof withSteps }>;
 
+const ReportsSchema = z.record(z.string(), JsonSchema).nullable();
+
+/** An operation as the API shows it; JSON columns are read back through the contract's schemas. */
 export function toOperation(row: OperationWithSteps): Operation {
   return {
     id: row.id,
     jobId: row.jobId,
-    kind: row.kind as OperationKind,
-    status: row.status as OperationStatus,
-    options: (row.options as { input?: unknown }).input ?? null,
-    fromState: row.fromState as JobState,
-    runningState: row.runningState as JobState,
-    toState: (row.toState as JobState | null) ?? null,
+    kind: fromRowEnum(row.kind),
+    status: row.status,
+    input: operationInput(row),
+    warnings: ActionWarningSchema.array().parse(row.warnings),
+    fromState: fromRowEnum(row.fromState),
+    runningState: fromRowEnum(row.runningState),
+    toState: row.toState === null ? null : fromRowEnum(row.toState),
     actorName: row.actorName,
     error: row.error,
-    result: row.result ?? null,
+    result: ReportsSchema.parse(row.result),
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -24,15 +31,15 @@ export function toOperation(row: OperationWithSteps): Operation {
       id: s.id,
       index: s.index,
       key: s.key,
-      machine: s.machine as Operation['steps'][number]['machine'],
+      machine: MachineRoleSchema.parse(s.machine),
       serverId: s.serverId,
       command: s.command,
-      phase: (s.phase as ReversePhase | null) ?? null,
+      phase: ReversePhaseSchema.nullable().parse(s.phase),
       isBestEffort: s.isBestEffort,
-      description: (s.args as { description?: string } | null)?.description ?? null,
-      status: s.status as Operation['steps'][number]['status'],
+      description: storedDescription(s),
+      status: s.status,
       attempts: s.attempts,
-      result: s.result ?? null,
+      result: JsonSchema.nullable().parse(s.result),
       error: s.error,
       startedAt: s.startedAt?.toISOString() ?? null,
       finishedAt: s.finishedAt?.toISOString() ?? null,

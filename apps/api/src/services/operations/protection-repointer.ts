@@ -1,4 +1,4 @@
-import { JobOptionsSchema, type JobState } from '@syncsafe/contracts';
+import { JobOptionsSchema, JobStateSchema } from '@syncsafe/contracts';
 import type { Database } from '@syncsafe/db';
 import { isSending, roleServer } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -21,7 +21,7 @@ export interface ServerMove {
  * replication runs towards it (the job's target, or the original source of a reversed Full Server job)
  * gets its source pointed there, without a Stop and Start. Runs in the background after the edit
  * committed; each job's outcome is logged and audited (`job.repoint`). An agent that cannot be reached
- * is recorded as a failure: the next Start or Reverse sets the job up with the new address anyway.
+ * gets a failure recorded: the next Start or Reverse sets the job up with the new address anyway.
  */
 export class ProtectionRepointer {
   /** Moves of one server are followed one after the other, so an older move never lands after a newer one. */
@@ -65,7 +65,7 @@ export class ProtectionRepointer {
     });
     for (const row of rows) {
       if (this.isStopping) return;
-      if (!isSending(row.state as JobState)) continue;
+      if (!isSending(JobStateSchema.parse(row.state))) continue;
       const { from, to } = machinesOf(row);
       if (to.id !== move.serverId) continue;
       let error: string | null = null;
