@@ -20,7 +20,7 @@ async function createJob() {
   const source = await createServer(t.db.prisma);
   const target = await createServer(t.db.prisma);
   const job = await t.db.prisma.job.create({
-    data: { name: `Protect files0${jobCount}`, type: 'files_and_folders', sourceServerId: source.id, targetServerId: target.id, state: 'failed-over', options: {} },
+    data: { name: `Protect files0${jobCount}`, type: 'files_and_folders', sourceServerId: source.id, targetServerId: target.id, state: 'failed_over', options: {} },
   });
   return job.id;
 }

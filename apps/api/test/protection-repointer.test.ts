@@ -1,6 +1,7 @@
 import { AgentUnreachableError } from '@syncsafe/agent-client';
 import type { JobState } from '@syncsafe/contracts';
 import { createServer } from '@syncsafe/db/testing';
+import { toRowEnum } from '@syncsafe/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentDirectory, AgentPort } from '../src/services/operations/agent-port.ts';
 import { ProtectionRepointer } from '../src/services/operations/protection-repointer.ts';
@@ -41,7 +42,7 @@ async function job(sourceServerId: string, targetServerId: string, state: JobSta
       type: overrides.type ?? 'files_and_folders',
       sourceServerId,
       targetServerId,
-      state,
+      state: toRowEnum(state),
       isReversed: overrides.isReversed ?? false,
       directories: ['/data/shared'],
       replicaRoot: '/replica',

@@ -76,7 +76,11 @@ describe('failover monitoring', () => {
     const current = await driver.waitForState(job.id, 'failed-over', 60_000);
     expect(current.identities.source.serverId).toBe(current.target.id);
     const [operation] = (await driver.admin.request({ url: `/api/jobs/${job.id}/operations` })).json().items;
-    expect(operation).toMatchObject({ kind: 'failover', actorName: 'system', options: { type: 'live', queue: 'apply' } });
+    expect(operation).toMatchObject({ kind: 'failover', actorName: 'system', input: { command: 'failover', type: 'live', queue: 'apply' } });
+    // Recorded once, with its real trigger: the failover condition, not an operator's command.
+    const history = (await driver.admin.request({ url: `/api/jobs/${job.id}/history` })).json().items;
+    const started = history.filter((t: { operationId: string | null; toState: string }) => t.operationId === operation.id && t.toState === 'failing-over');
+    expect(started).toEqual([expect.objectContaining({ trigger: 'condition-met', fromState: 'protecting', actorName: 'system', isValid: true })]);
   });
 
   it('the condition clears when heartbeats come back, and the job returns to Protecting', { timeout: 120_000 }, async () => {

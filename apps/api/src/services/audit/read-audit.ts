@@ -13,7 +13,7 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
     actorRole: row.actorRole,
     sourceIp: row.sourceIp,
     action: row.action,
-    targetType: row.targetType as AuditEvent['targetType'],
+    targetType: AuditTargetTypeSchema.nullable().parse(row.targetType),
     targetId: row.targetId,
     targetName: row.targetName,
     before: JsonSchema.nullable().parse(row.before),
