@@ -3,6 +3,10 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The agent's start line: `{"msg":"agent.listening","port":…}`. */
+const ListeningLineSchema = z.object({ port: z.number().int() });
 
 // The agent is a separate program: the console runs it as a process and never imports it.
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -93,7 +97,7 @@ function spawnAgent(launch: AgentLaunch, port: number): Promise<AgentProcess> {
       if (isListening || !line.includes('"agent.listening"')) return;
       isListening = true;
       clearTimeout(timer);
-      resolve({ name: launch.name, port: (JSON.parse(line) as { port: number }).port, stop });
+      resolve({ name: launch.name, port: ListeningLineSchema.parse(JSON.parse(line)).port, stop });
     });
     child.once('error', (error) => {
       clearTimeout(timer);

@@ -10,6 +10,8 @@ import { createServer, updateServer } from '../services/servers/servers.ts';
 import { startAgentProcess, type AgentProcess } from './agent-process.ts';
 import { agentDataDir, DEMO_ADDRESS, DEMO_SERVERS, DEMO_USERNAME, demoJobs, seededFolders, type DemoServer } from './fleet-spec.ts';
 import { seedFolders } from './seed-files.ts';
+import { errorCode } from '../lib/error-code.ts';
+import { errorText } from '../lib/error-text.ts';
 
 export interface DemoFleetOptions {
   /** SYNCSAFE_DATA_DIR: the fleet lives in its `demo/` folder. */
@@ -43,7 +45,7 @@ function loadFleetFile(file: string): FleetFile {
   try {
     fleet = FleetFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file} is unreadable (${(error as Error).message}); delete it to make new agent passwords`);
+    if (errorCode(error) !== 'ENOENT') throw new Error(`${file} is unreadable (${errorText(error)}); delete it to make new agent passwords`);
   }
   for (const { name } of DEMO_SERVERS) fleet.agents[name] ??= { password: randomBytes(18).toString('base64url') };
   return fleet;
@@ -164,13 +166,16 @@ export function startDemoFleet(app: FastifyInstance, options: DemoFleetOptions):
         }).then(track),
       ),
     );
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const ports: number[] = [];
+    for (const result of started) {
+      if (result.status === 'rejected') throw result.reason;
+      ports.push(result.value.port);
+    }
     if (isStopping) throw new Error('the console is closing');
 
     const agents: DemoAgent[] = [];
     for (const [i, spec] of DEMO_SERVERS.entries()) {
-      const { port } = (started[i] as PromiseFulfilledResult<AgentProcess>).value;
+      const port = ports[i]!;
       if (port !== options.portBase + spec.slot) app.log.warn({ server: spec.name, port }, `demo agent port ${options.portBase + spec.slot} is taken; using ${port}`);
       const serverId = await registerServer(app, spec, port, fleet.agents[spec.name]!);
       fleet.agents[spec.name]!.serverId = serverId;

@@ -1,3 +1,5 @@
+import { errorCode } from './error-code.ts';
+
 /**
  * Prisma's codes for a transaction that did nothing and may simply be run again: PostgreSQL aborted it
  * as a deadlock or a serialization failure (P2034), or no connection was free to start it in time on a
@@ -5,7 +7,7 @@
  */
 const RETRYABLE = new Set(['P2034', 'P2028']);
 
-const isRetryable = (error: unknown) => RETRYABLE.has(String((error as { code?: unknown } | null)?.code));
+const isRetryable = (error: unknown) => RETRYABLE.has(errorCode(error) ?? '');
 
 /**
  * Runs a whole transaction again when it was aborted before anything of it was committed, so the retry

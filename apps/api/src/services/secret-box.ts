@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode } from '../lib/error-code.ts';
 
 const KEY_FILE = 'secret.key';
 
@@ -26,7 +27,7 @@ export function loadSecretKey(secretKey: string | undefined, dataDir: string): B
     if (mode & 0o077) chmodSync(file, 0o600);
     return parseKey(readFileSync(file, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);

@@ -4,6 +4,7 @@ import type { PrismaClient, User as UserRow } from '@syncsafe/db';
 import { conflict, notFound } from '../../lib/app-error.ts';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit/append-audit.ts';
 import { hashPassword } from '../passwords.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
 
 export function toUser(row: UserRow): User {
   return {
@@ -15,8 +16,6 @@ export function toUser(row: UserRow): User {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 export async function listUsers(prisma: PrismaClient) {
   return (await prisma.user.findMany({ orderBy: { username: 'asc' } })).map(toUser);

@@ -1,4 +1,4 @@
-import type { ChecklistTick, ChecklistTickRequest } from '@syncsafe/contracts';
+import { ChecklistTickRequestSchema, type ChecklistTick, type ChecklistTickRequest } from '@syncsafe/contracts';
 import type { PrismaClient } from '@syncsafe/db';
 import { returnChecklists } from '@syncsafe/domain';
 import { badField } from '../../lib/app-error.ts';
@@ -41,7 +41,7 @@ export async function checklistState(prisma: PrismaClient, jobId: string) {
   });
   const latest = new Map<string, ChecklistTick>();
   for (const r of rows) {
-    const after = r.after as { checklist: string; itemId: string; isChecked: boolean };
+    const after = ChecklistTickRequestSchema.parse(r.after);
     latest.set(`${after.checklist}/${after.itemId}`, { itemId: after.itemId, checklist: after.checklist, isChecked: after.isChecked, actorName: r.actorName, at: r.occurredAt.toISOString() });
   }
   return { items: [...latest.values()] };

@@ -1,5 +1,5 @@
-import type { JobOptions, JobState, JobType } from '@syncsafe/contracts';
-import type { Prisma, Server } from '@syncsafe/db';
+import type { JobOptions, JobType } from '@syncsafe/contracts';
+import { fromRowEnum, type Prisma, type Server } from '@syncsafe/db';
 import { linksTarget } from '@syncsafe/domain';
 import { badField, conflict } from '../../lib/app-error.ts';
 
@@ -40,7 +40,7 @@ export async function assertTargetFree(tx: Prisma.TransactionClient, targetServe
     select: { id: true, name: true, state: true, sourceServerId: true, targetServerId: true, isReversed: true },
   });
   // The machine a job failed over to is the one playing its target role (the original source after a Reverse).
-  const linked = jobs.find((j) => linksTarget(j.state as JobState) && (j.isReversed ? j.sourceServerId : j.targetServerId) === targetServerId);
+  const linked = jobs.find((j) => linksTarget(fromRowEnum(j.state)) && (j.isReversed ? j.sourceServerId : j.targetServerId) === targetServerId);
   if (linked) {
     throw conflict(
       `This target is still linked to job ${linked.name}, which has failed over to it; delete that job first (manual reversal) or choose another target`,

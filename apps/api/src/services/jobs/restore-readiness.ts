@@ -1,5 +1,5 @@
 import { AgentRequestError, AgentUnreachableError } from '@syncsafe/agent-client';
-import type { RestoreReadiness, ServerStatus } from '@syncsafe/contracts';
+import { ServerStatusSchema, type RestoreReadiness } from '@syncsafe/contracts';
 import type { PrismaClient } from '@syncsafe/db';
 import { roleServer } from '@syncsafe/domain';
 import { badField, conflict } from '../../lib/app-error.ts';
@@ -27,7 +27,7 @@ export async function restoreReadiness(prisma: PrismaClient, agents: AgentDirect
   if (destinationId === target.id) throw badField('serverId', `The restore destination cannot be the job’s target (${target.name}).`);
   const server = await prisma.server.findUnique({ where: { id: destinationId }, select: { id: true, name: true, status: true } });
   if (!server) throw badField('serverId', 'No server with this id');
-  const destination = { serverId: server.id, name: server.name, status: server.status as ServerStatus };
+  const destination = { serverId: server.id, name: server.name, status: ServerStatusSchema.parse(server.status) };
   const checkedAt = new Date().toISOString();
   try {
     const agent = await agents(server.id);
