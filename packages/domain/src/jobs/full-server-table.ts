@@ -13,6 +13,7 @@ export const FULL_SERVER_TABLE: TransitionTable = [
   { from: 'failover-condition-met', on: 'condition-cleared', to: 'protecting' },
   { from: 'test-failed-over', on: 'condition-met', guards: ['waits-for-user'], to: 'test-failed-over', notifies: true, note: 'the test keeps running' },
   { from: 'test-failed-over', on: 'condition-met', guards: ['fails-over-automatically'], to: 'failing-over', operation: 'failover', note: 'live failover undoes the test first' },
+  { from: 'test-failed-over', on: 'condition-cleared', to: 'test-failed-over', note: 'the source answers again; the test keeps running' },
 
   // Failover To Live Data / Failover to a snapshot (unavailable without snapshots).
   { from: 'protecting', on: 'failover', when: { types: ['live'] }, to: 'failing-over', operation: 'failover' },
