@@ -23,6 +23,7 @@ export * from './step-server.ts';
 export * from './decide.ts';
 export * from './complete-operation.ts';
 export * from './handle-event.ts';
+export * from './judge-failover-condition.ts';
 export * from './get-allowed-actions.ts';
 export * from './labels.ts';
 export * from './render-table.ts';

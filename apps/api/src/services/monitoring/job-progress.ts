@@ -20,6 +20,26 @@ export interface JobProgress {
   targetDataStateDetail?: string | null;
 }
 
+/** The Job row's progress columns, to select. */
+export const PROGRESS_COLUMNS = {
+  activity: true,
+  mirrorStatus: true,
+  mirrorPercent: true,
+  mirrorFiles: true,
+  mirrorBytes: true,
+  sentOps: true,
+  sentBytes: true,
+  pendingChanges: true,
+  transmitError: true,
+  targetStatus: true,
+  queueBytes: true,
+  queueOps: true,
+  lagMs: true,
+  targetDataState: true,
+  targetDataStateReason: true,
+  targetDataStateDetail: true,
+} as const satisfies Record<keyof JobProgress, true>;
+
 const ACTIVITY: Record<string, JobActivity | null> = {
   mirroring: 'mirroring',
   replicating: 'replicating',

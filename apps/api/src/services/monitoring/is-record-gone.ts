@@ -1,0 +1,2 @@
+/** Prisma's error for an update of a row that is not there (P2025): the job or server was deleted meanwhile. */
+export const isRecordGone = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
