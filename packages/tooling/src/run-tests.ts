@@ -15,6 +15,7 @@ const only = process.argv.slice(2);
 
 const steps: Step[] = [
   { name: 'lint', command: 'pnpm lint' },
+  { name: 'casts in the API', command: 'pnpm casts' },
   { name: 'typecheck', command: 'pnpm typecheck' },
   { name: 'tests on PGlite', command: 'pnpm -r --workspace-concurrency=1 --if-present test', env: { SYNCSAFE_TEST_DB: 'pglite' } },
   {

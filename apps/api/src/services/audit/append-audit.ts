@@ -1,4 +1,4 @@
-import type { AuditOutcome, AuditTargetType, Role } from '@syncsafe/contracts';
+import type { AuditOutcome, AuditTargetType, Json, Role } from '@syncsafe/contracts';
 import type { Prisma } from '@syncsafe/db';
 import { hashAuditRecord, type AuditRecordBody } from '@syncsafe/domain';
 import { lockWriteSequence } from '../events/write-sequence.ts';
@@ -23,7 +23,7 @@ export interface AuditEntry {
 }
 
 /** Plain JSON (dates as ISO strings), so what is hashed is exactly what jsonb gives back. */
-const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
+const toJson = (value: unknown): Json | null => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 /**
  * Appends one record to the hash chain inside the caller's transaction, so the record exists
@@ -32,6 +32,8 @@ const toJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSO
 export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry, now = new Date()) {
   const head = await lockWriteSequence(tx);
   const seq = Number(head.seq) + 1;
+  const before = toJson(entry.before);
+  const after = toJson(entry.after);
   const body: AuditRecordBody = {
     seq,
     occurredAt: now.toISOString(),
@@ -43,8 +45,8 @@ export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, en
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,
     targetName: entry.target?.name ?? null,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
+    before,
+    after,
     outcome: entry.outcome,
     reason: entry.reason ?? null,
   };
@@ -56,8 +58,8 @@ export async function appendAudit(tx: Prisma.TransactionClient, actor: Actor, en
       occurredAt: now,
       actorRole: actor.role,
       outcome: entry.outcome,
-      before: body.before === null ? undefined : (body.before as Prisma.InputJsonValue),
-      after: body.after === null ? undefined : (body.after as Prisma.InputJsonValue),
+      before: before ?? undefined,
+      after: after ?? undefined,
       prevHash: head.hash,
       hash,
     },

@@ -4,6 +4,9 @@ import { lockWriteSequence } from './write-sequence.ts';
 
 export const EVENTS_CHANNEL = 'syncsafe_events';
 
+/** The event as jsonb keeps it: plain JSON, undefined fields dropped. */
+const toPlainJson = (data: StreamEventBody['data']): Prisma.InputJsonValue => JSON.parse(JSON.stringify(data));
+
 /**
  * Writes a stream event to the outbox inside the caller's transaction: it exists exactly when the
  * change does. The NOTIFY is delivered on commit and only wakes readers; they read the outbox.
@@ -14,7 +17,7 @@ export async function emitEvent(tx: Prisma.TransactionClient, event: StreamEvent
   const [head] = await tx.$queryRaw<{ seq: bigint }[]>`UPDATE event_head SET seq = seq + 1 WHERE id = 1 RETURNING seq`;
   const seq = head!.seq;
   await tx.event.create({
-    data: { seq, type: event.type, jobId: jobId ?? null, data: JSON.parse(JSON.stringify(event.data)) as Prisma.InputJsonValue },
+    data: { seq, type: event.type, jobId: jobId ?? null, data: toPlainJson(event.data) },
   });
   await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${seq.toString()})`;
   return Number(seq);

@@ -11,6 +11,7 @@ const RETAIN_AT_LEAST = 10_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export function toStreamEvent(row: EventRow): StreamEvent {
+  // The row was written by emitEvent from a StreamEvent; parsing every event again on the hot path protects nothing.
   return { seq: Number(row.seq), at: row.createdAt.toISOString(), type: row.type, data: row.data } as StreamEvent;
 }
 

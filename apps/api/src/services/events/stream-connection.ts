@@ -24,7 +24,7 @@ export async function serveStream(socket: WebSocket, db: Database, pump: EventPu
   const deliver = (event: StreamEvent) => {
     if (event.seq <= lastSent) return;
     lastSent = event.seq;
-    send({ kind: 'event', ...event } as StreamMessage);
+    send({ kind: 'event', ...event });
   };
   const unsubscribe = pump.subscribe((event) => (buffer ? buffer.push(event) : deliver(event)));
   socket.on('close', unsubscribe);

@@ -1,4 +1,4 @@
-import type { BadDataReason, Job, JobActivity, MirrorStatus, ReversePhase, TargetStatus } from '@syncsafe/contracts';
+import { BadDataReasonSchema, JobActivitySchema, MirrorStatusSchema, ReversePhaseSchema, TargetStatusSchema, type Job } from '@syncsafe/contracts';
 import { identityHolders } from '@syncsafe/domain';
 import type { JobContext } from './load-job.ts';
 
@@ -16,8 +16,8 @@ export function toJob({ row, options, facts, activeOperation }: JobContext): Job
     testServer: row.testServer ? serverRef(row.testServer) : null,
     state: facts.state,
     // The agents' activity means something only while the job protects.
-    activity: facts.state === 'protecting' ? ((row.activity as JobActivity | null) ?? null) : null,
-    reversePhase: (row.reversePhase as ReversePhase | null) ?? null,
+    activity: facts.state === 'protecting' ? JobActivitySchema.nullable().parse(row.activity) : null,
+    reversePhase: ReversePhaseSchema.nullable().parse(row.reversePhase),
     targetDataState: facts.targetDataState,
     isReversed: row.isReversed,
     identities: { source: holders.source, target: holders.target },
@@ -27,11 +27,11 @@ export function toJob({ row, options, facts, activeOperation }: JobContext): Job
     mirror: { percent: row.mirrorPercent, files: row.mirrorFiles, bytes: Number(row.mirrorBytes) },
     queue: { bytes: Number(row.queueBytes), ops: row.queueOps },
     lagMs: row.lagMs,
-    mirrorStatus: (row.mirrorStatus as MirrorStatus | null) ?? null,
+    mirrorStatus: MirrorStatusSchema.nullable().parse(row.mirrorStatus),
     transmit: { sentOps: Number(row.sentOps), sentBytes: Number(row.sentBytes), pendingChanges: row.pendingChanges, lastError: row.transmitError },
-    targetStatus: (row.targetStatus as TargetStatus | null) ?? null,
+    targetStatus: TargetStatusSchema.nullable().parse(row.targetStatus),
     // Said only of bad data, whatever a stale row might still hold.
-    targetDataStateReason: facts.targetDataState === 'bad' ? ((row.targetDataStateReason as BadDataReason | null) ?? null) : null,
+    targetDataStateReason: facts.targetDataState === 'bad' ? BadDataReasonSchema.nullable().parse(row.targetDataStateReason) : null,
     targetDataStateDetail: facts.targetDataState === 'bad' ? row.targetDataStateDetail : null,
     lastSnapshotAt: row.lastSnapshotAt?.toISOString() ?? null,
     conditionMetAt: row.conditionMetAt?.toISOString() ?? null,

@@ -144,6 +144,7 @@ export class ProgressGate {
 
 /** Only what differs from the row, so an unchanged heartbeat writes nothing. */
 export function changedProgress(row: Record<string, unknown>, progress: JobProgress): JobProgress | null {
+  // Object.fromEntries loses the keys' types; the entries are progress's own, filtered.
   const changes = Object.fromEntries(Object.entries(progress).filter(([k, v]) => row[k] !== v)) as JobProgress;
   return Object.keys(changes).length > 0 ? changes : null;
 }

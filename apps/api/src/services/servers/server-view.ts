@@ -1,4 +1,4 @@
-import { ServerServiceSchema, type Server, type ServerDetail, type ServerService, type ServerStatus } from '@syncsafe/contracts';
+import { ServerServiceSchema, ServerStatusSchema, type Server, type ServerDetail, type ServerService } from '@syncsafe/contracts';
 import type { Server as ServerRow, ServerLicense } from '@syncsafe/db';
 
 export type ServerWithLicenses = ServerRow & { licenses: ServerLicense[] };
@@ -19,7 +19,7 @@ export function toServer(row: ServerWithLicenses): Server {
     isDomainController: row.isDomainController,
     hasNameSpecificApp: row.hasNameSpecificApp,
     networkAdapters: row.networkAdapters,
-    status: row.status as ServerStatus,
+    status: ServerStatusSchema.parse(row.status),
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
     licenses: row.licenses.map((l) => ({ key: l.key, addedAt: l.addedAt.toISOString() })),
     version: row.version,
