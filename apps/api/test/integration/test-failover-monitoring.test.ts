@@ -3,24 +3,22 @@ import { join } from 'node:path';
 import { createAgentClient } from '@syncsafe/agent-client';
 import type { Job, StreamEvent } from '@syncsafe/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_PASSWORD, AGENT_USERNAME, AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
-import { ConsoleDriver } from '../support/console-driver.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { AGENT_PASSWORD, AGENT_USERNAME, type AgentFleet, type RunningAgent } from '../support/agent-fleet.ts';
+import type { ConsoleDriver } from '../support/console-driver.ts';
+import { startMonitoredConsole } from '../support/agent-pair.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let fleet: AgentFleet;
 let driver: ConsoleDriver;
 let count = 0;
 
+let close: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  fleet = new AgentFleet();
-  t = await createTestApp({}, { isMonitoring: true });
-  driver = new ConsoleDriver(t, await t.callerWithRole('admin'));
+  ({ t, fleet, driver, close } = await startMonitoredConsole());
 });
-afterAll(async () => {
-  await t?.close();
-  await fleet?.cleanUp();
-});
+afterAll(() => close?.());
 
 const ADAPTERS = ['Production=127.0.0.1', 'Backup'];
 const agentOf = (agent: RunningAgent) => createAgentClient({ address: '127.0.0.1', port: agent.port, username: AGENT_USERNAME, password: AGENT_PASSWORD });

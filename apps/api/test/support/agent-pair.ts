@@ -14,11 +14,25 @@ export interface ConsoleWithPair {
   close(): Promise<void>;
 }
 
-export async function startConsoleWithPair(names: { source: string; target: string }): Promise<ConsoleWithPair> {
+/** A console watching its agents (monitoring on), signed in as an admin, and an empty fleet of agents. */
+export async function startMonitoredConsole(): Promise<Pick<ConsoleWithPair, 't' | 'fleet' | 'driver' | 'close'>> {
   const fleet = new AgentFleet();
-  const [source, target] = await Promise.all([fleet.start({ name: names.source }), fleet.start({ name: names.target })]);
   const t = await createTestApp({}, { isMonitoring: true });
   const driver = new ConsoleDriver(t, await t.callerWithRole('admin'));
+  return {
+    t,
+    fleet,
+    driver,
+    async close() {
+      await t.close();
+      await fleet.cleanUp();
+    },
+  };
+}
+
+export async function startConsoleWithPair(names: { source: string; target: string }): Promise<ConsoleWithPair> {
+  const { t, fleet, driver, close } = await startMonitoredConsole();
+  const [source, target] = await Promise.all([fleet.start({ name: names.source }), fleet.start({ name: names.target })]);
   const sourceId = await driver.addServer(source);
   const targetId = await driver.addServer(target);
   return {
@@ -29,9 +43,6 @@ export async function startConsoleWithPair(names: { source: string; target: stri
     target,
     sourceId,
     targetId,
-    async close() {
-      await t.close();
-      await fleet.cleanUp();
-    },
+    close,
   };
 }
