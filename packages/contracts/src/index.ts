@@ -8,3 +8,4 @@ export * from './jobs-api.ts';
 export * from './agent/index.ts';
 export * from './job-actions.ts';
 export * from './format.ts';
+export * from './labels.ts';

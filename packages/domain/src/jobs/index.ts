@@ -22,5 +22,4 @@ export * from './decide.ts';
 export * from './complete-operation.ts';
 export * from './handle-event.ts';
 export * from './get-allowed-actions.ts';
-export * from './labels.ts';
 export * from './render-table.ts';

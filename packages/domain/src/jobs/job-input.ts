@@ -1,26 +1,10 @@
-import type { EditableJobField, FailoverType, JobCommand, QueueChoice } from '@syncsafe/contracts';
+import type { EditableJobField, JobCommand, JobCommandOptions } from '@syncsafe/contracts';
 
-/** Failover or Cutover, with the dialog's options (FailoverRequestSchema without expectedVersion). */
-export interface FailoverInput {
-  command: 'failover';
-  type: FailoverType;
-  queue: QueueChoice;
-  /** Failover To A Snapshot: the console id of the chosen snapshot. */
-  snapshotId?: string;
-  /** "Leave source services running" / "Leave source cluster resources online" (live and snapshot only). */
-  leaveSourceRunning?: boolean;
-}
+/** Failover or Cutover, with the dialog's options (its request body without expectedVersion). */
+export type FailoverInput = { command: 'failover' } & JobCommandOptions<'failover'>;
 
-/** Restore, with the dialog's options (RestoreRequestSchema without expectedVersion). */
-export interface RestoreInput {
-  command: 'restore';
-  /** Restore Data (true) or Do Not Restore Data (false). */
-  restoreData: boolean;
-  /** The server to restore to; the job's source by default. */
-  serverId?: string;
-  /** Port override for a server behind a public NAT address. */
-  port?: number;
-}
+/** Restore, with the dialog's options (its request body without expectedVersion). */
+export type RestoreInput = { command: 'restore' } & JobCommandOptions<'restore'>;
 
 /** Take Snapshot: a user's click is Manual; the scheduler asks for Scheduled, or Deferred when it had to wait. */
 export interface TakeSnapshotInput {

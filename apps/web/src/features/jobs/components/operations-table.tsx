@@ -1,9 +1,9 @@
-import type { Operation } from '@syncsafe/contracts';
+import { operationKindLabels, type Operation } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Table } from '../../../components/table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { describeOptions } from './history-table.tsx';
-import { operationKindLabels, operationStatusView } from './operation-timeline.tsx';
+import { operationStatusView } from './operation-timeline.tsx';
 
 /** The operations' options as sent (the API keeps `{input, warnings}`). */
 const optionsOf = (operation: Operation) => {
