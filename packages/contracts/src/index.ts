@@ -9,3 +9,4 @@ export * from './agent/index.ts';
 export * from './job-actions.ts';
 export * from './job-input.ts';
 export * from './format.ts';
+export * from './labels.ts';

@@ -13,6 +13,7 @@ import {
   SnapshotTypeSchema,
   TargetDataStateSchema,
   TargetStatusSchema,
+  type JobCommand,
 } from './jobs.ts';
 import { ActionWarningSchema } from './jobs.ts';
 import { JobCommandInputSchema } from './job-input.ts';
@@ -162,6 +163,28 @@ export type RestoreRequest = z.input<typeof RestoreRequestSchema>;
 export const CommandRequestSchema = z.object(ExpectedVersion).default({});
 export type CommandRequest = z.input<typeof CommandRequestSchema>;
 
+/**
+ * The toolbar commands that start an operation, each with the body it posts: `POST /api/jobs/:id/<path>`
+ * (see `jobCommandPath`). A command's options are its body less `expectedVersion`.
+ */
+export const JobCommandRequestSchemas = {
+  failover: FailoverRequestSchema,
+  restore: RestoreRequestSchema,
+  'undo-failover': CommandRequestSchema,
+  failback: CommandRequestSchema,
+  reverse: CommandRequestSchema,
+  start: CommandRequestSchema,
+  stop: CommandRequestSchema,
+  'take-snapshot': CommandRequestSchema,
+} as const satisfies Partial<Record<JobCommand, z.ZodType>>;
+export type OperationCommand = keyof typeof JobCommandRequestSchemas;
+export type JobCommandRequest<C extends OperationCommand> = NonNullable<z.input<(typeof JobCommandRequestSchemas)[C]>>;
+/** What a command's dialog chooses: its request without the version the console saw. */
+export type JobCommandOptions<C extends OperationCommand> = Omit<JobCommandRequest<C>, 'expectedVersion'>;
+
+/** Take Snapshot is `POST …/snapshots`; every other command posts to its own name. */
+export const jobCommandPath = (command: OperationCommand): string => (command === 'take-snapshot' ? 'snapshots' : command);
+
 export const JobListQuerySchema = z.object({
   q: z.string().trim().max(128).optional(),
   type: JobTypeSchema.optional(),
@@ -302,6 +325,7 @@ export const JobTransitionSchema = z.object({
   input: JobCommandInputSchema.nullable(),
   createdAt: z.iso.datetime(),
 });
+export type JobTransition = z.infer<typeof JobTransitionSchema>;
 export const JobHistoryResponseSchema = z.object({ items: z.array(JobTransitionSchema) });
 
 export const NotificationSchema = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const JobTypeSchema = z.enum(['files-and-folders', 'full-server']);
 export type JobType = z.infer<typeof JobTypeSchema>;
 
-/** A job's lifecycle state, in the product's words (labels below). */
+/** A job's lifecycle state, in the product's words (labels in labels.ts). */
 export const JobStateSchema = z.enum([
   'protecting',
   'failover-condition-met',
@@ -24,24 +24,6 @@ export const JobStateSchema = z.enum([
 ]);
 export type JobState = z.infer<typeof JobStateSchema>;
 
-export const jobStateLabels: Record<JobState, string> = {
-  protecting: 'Protecting',
-  'failover-condition-met': 'Failover condition met',
-  'failing-over': 'Failing over',
-  'failed-over': 'Failed over',
-  'test-failing-over': 'Test failing over',
-  'test-failed-over': 'Test failed over',
-  'undoing-test': 'Undoing test failover',
-  restoring: 'Restoring',
-  restored: 'Restored',
-  'failing-back': 'Failing back',
-  'failed-back': 'Failed back',
-  reversing: 'Reversing',
-  starting: 'Starting',
-  stopping: 'Stopping',
-  stopped: 'Stopped',
-  error: 'Error',
-};
 
 /** What a protecting job is doing (Double-Take's Mirror / Replication status). */
 export const JobActivitySchema = z.enum(['mirroring', 'replicating', 'paused', 'retrying', 'idle']);
@@ -90,18 +72,6 @@ export const JobCommandSchema = z.enum([
 ]);
 export type JobCommand = z.infer<typeof JobCommandSchema>;
 
-export const jobCommandLabels: Record<JobCommand, string> = {
-  failover: 'Failover or Cutover',
-  'undo-failover': 'Undo Failover or Cutover',
-  restore: 'Restore',
-  failback: 'Failback',
-  reverse: 'Reverse',
-  start: 'Start',
-  stop: 'Stop',
-  'take-snapshot': 'Take Snapshot',
-  edit: 'Edit',
-  delete: 'Delete',
-};
 
 export const FailoverTypeSchema = z.enum(['live', 'test', 'snapshot']);
 export type FailoverType = z.infer<typeof FailoverTypeSchema>;

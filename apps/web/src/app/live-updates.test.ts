@@ -3,7 +3,10 @@ import { InfiniteQueryObserver, MutationObserver, QueryClient, QueryObserver } f
 import type { ChecklistTick, ChecklistTickRequest, Job, Notification, Operation, Server, StreamEvent } from '@syncsafe/contracts';
 import { makeJob, makeOperation } from '../test/factories.ts';
 import { jobQueryKey, jobQueryOptions } from '../features/jobs/api/get-job.ts';
-import { forgetRecentJobEvents } from '../features/jobs/api/job-cache.ts';
+import { jobActionsQueryKey } from '../features/jobs/api/get-job-actions.ts';
+import { jobOperationsQueryKey } from '../features/jobs/api/list-job-operations.ts';
+import { notificationsQueryOptions } from '../features/notifications/api/list-notifications.ts';
+import { serverQueryKey } from '../features/servers/api/get-server.ts';
 import { jobsListQueryOptions, type JobFilters } from '../features/jobs/api/list-jobs.ts';
 import { checklistQueryKey, checklistQueryOptions, type ChecklistState } from '../features/jobs/api/get-checklist.ts';
 import { tickChecklistItemMutationOptions } from '../features/jobs/api/tick-checklist-item.ts';
@@ -28,24 +31,24 @@ const notification = (overrides: Partial<Notification> = {}): Notification => ({
 describe('applyStreamEvents', () => {
   it('puts a new notification first in the open list, and takes it out once acknowledged', () => {
     const client = new QueryClient();
-    client.setQueryData(['notifications', { isOpenOnly: true }], { items: [] });
-    client.setQueryData(['notifications', { isOpenOnly: false }], { items: [] });
+    client.setQueryData(notificationsQueryOptions(true).queryKey, { items: [] });
+    client.setQueryData(notificationsQueryOptions(false).queryKey, { items: [] });
     applyStreamEvents(client, [event(1, { type: 'notification.updated', data: notification() })]);
-    expect(client.getQueryData<{ items: Notification[] }>(['notifications', { isOpenOnly: true }])!.items).toHaveLength(1);
+    expect(client.getQueryData<{ items: Notification[] }>(notificationsQueryOptions(true).queryKey)!.items).toHaveLength(1);
 
     applyStreamEvents(client, [event(2, { type: 'notification.updated', data: notification({ acknowledgedAt: at, acknowledgedByName: 'admin' }) })]);
-    expect(client.getQueryData<{ items: Notification[] }>(['notifications', { isOpenOnly: true }])!.items).toEqual([]);
-    expect(client.getQueryData<{ items: Notification[] }>(['notifications', { isOpenOnly: false }])!.items[0]!.acknowledgedByName).toBe('admin');
+    expect(client.getQueryData<{ items: Notification[] }>(notificationsQueryOptions(true).queryKey)!.items).toEqual([]);
+    expect(client.getQueryData<{ items: Notification[] }>(notificationsQueryOptions(false).queryKey)!.items[0]!.acknowledgedByName).toBe('admin');
   });
 
   it('replaces an operation as its steps progress, and puts a new one first', () => {
     const client = new QueryClient();
     const running = makeOperation({ status: 'running' });
-    client.setQueryData(['jobs', 'operations', running.jobId], { items: [running] });
+    client.setQueryData(jobOperationsQueryKey(running.jobId), { items: [running] });
     const done = { ...running, status: 'succeeded' as const };
     const next = makeOperation({ jobId: running.jobId, kind: 'restore' });
     applyStreamEvents(client, [event(1, { type: 'operation.updated', data: done }), event(2, { type: 'operation.updated', data: next })]);
-    const items = client.getQueryData<{ items: Operation[] }>(['jobs', 'operations', running.jobId])!.items;
+    const items = client.getQueryData<{ items: Operation[] }>(jobOperationsQueryKey(running.jobId))!.items;
     expect(items.map((o) => [o.kind, o.status])).toEqual([
       ['restore', 'running'],
       ['failover', 'succeeded'],
@@ -55,11 +58,11 @@ describe('applyStreamEvents', () => {
   it('patches a server’s health where it is shown, and asks the open dialogs’ actions again', () => {
     const client = new QueryClient();
     const server = { id: '00000000-0000-4000-8000-00000000bbbb', name: 'files01', status: 'offline', lastSeenAt: null } as unknown as Server;
-    client.setQueryData(['servers', 'detail', server.id], server);
-    client.setQueryData(['jobs', 'actions', 'x'], { state: 'failed-over' });
+    client.setQueryData(serverQueryKey(server.id), server);
+    client.setQueryData(jobActionsQueryKey('x'), { state: 'failed-over' });
     applyStreamEvents(client, [event(1, { type: 'server.health', data: { id: server.id, status: 'online', lastSeenAt: at } })]);
-    expect(client.getQueryData<Server>(['servers', 'detail', server.id])!.status).toBe('online');
-    expect(client.getQueryState(['jobs', 'actions', 'x'])!.isInvalidated).toBe(true);
+    expect(client.getQueryData<Server>(serverQueryKey(server.id))!.status).toBe('online');
+    expect(client.getQueryState(jobActionsQueryKey('x'))!.isInvalidated).toBe(true);
   });
 });
 
@@ -176,10 +179,8 @@ describe('reads that predate an event', () => {
     vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => answers.push((body) => resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })))));
     return answers;
   }
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    forgetRecentJobEvents();
-  });
+  // Each test's QueryClient has recent job events of its own: nothing to forget between tests.
+  afterEach(() => vi.unstubAllGlobals());
   const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const protecting = makeJob({ name: 'Protect files01', state: 'protecting', updatedAt: '2025-01-01T00:00:00.000Z' });
   const failedOver = { ...protecting, state: 'failed-over' as const, version: protecting.version + 1, updatedAt: '2025-01-01T00:00:05.000Z' };

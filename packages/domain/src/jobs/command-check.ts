@@ -1,7 +1,6 @@
-import { type JobCommand, JobCommandSchema, jobCommandLabels, jobStateLabels } from '@syncsafe/contracts';
+import { type JobCommand, JobCommandSchema, jobCommandLabels, jobStateLabels, jobTypeLabels, operationKindLabels } from '@syncsafe/contracts';
 import { firstFailingGuard, GUARDS } from './guards.ts';
 import type { JobFacts } from './job-facts.ts';
-import { jobTypeLabels, operationLabels } from './labels.ts';
 import { noRowReason } from './refusal-reasons.ts';
 import { isStateOf } from './state-groups.ts';
 import { rowsFrom } from './tables.ts';
@@ -41,13 +40,13 @@ export function checkCommand(facts: JobFacts, command: JobCommand): CommandCheck
     const why =
       command === 'take-snapshot' && facts.state === 'test-failing-over'
         ? 'snapshots are deferred until the test server is online'
-        : `${operationLabels[running]} is running; wait for it to finish`;
+        : `${operationKindLabels[running]} is running; wait for it to finish`;
     return refuse(`${label} is not available while the job is ${jobStateLabels[facts.state]}: ${why}.`);
   }
   const rows = candidateRows(facts, command);
   if (rows.length === 0) {
     if (facts.state === 'error' && facts.failedOperation) {
-      const failed = operationLabels[facts.failedOperation.kind];
+      const failed = operationKindLabels[facts.failedOperation.kind];
       return refuse(`${label} is not available while the job is in Error: ${failed} failed; retry it, or edit or delete the job.`);
     }
     return refuse(noRowReason(facts, command, label));

@@ -1,7 +1,6 @@
-import type { JobState, OperationKind } from '@syncsafe/contracts';
+import { type JobState, type OperationKind, operationKindLabels } from '@syncsafe/contracts';
 import { type EnteringEffects, enteringEffects, type JobNotice } from './entering-effects.ts';
 import { firstFailingGuard } from './guards.ts';
-import { operationLabels } from './labels.ts';
 import { type IdentityHolders, identityHolders } from './identities.ts';
 import type { JobFacts, OperationRecord } from './job-facts.ts';
 import type { OperationEvent } from './job-input.ts';
@@ -41,7 +40,7 @@ function lastRestoreServerIdAfter(facts: JobFacts, operation: OperationRecord, i
 }
 
 /** The notification every console shows when an operation fails. */
-export const operationFailedNotice = (kind: OperationKind, error: string): JobNotice => ({ kind: 'operation-failed', message: `${operationLabels[kind]} failed: ${error}` });
+export const operationFailedNotice = (kind: OperationKind, error: string): JobNotice => ({ kind: 'operation-failed', message: `${operationKindLabels[kind]} failed: ${error}` });
 
 /**
  * An operation ended: leave its running state by the outcome's row. A failure anywhere leaves the job

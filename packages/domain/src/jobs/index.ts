@@ -25,5 +25,4 @@ export * from './complete-operation.ts';
 export * from './handle-event.ts';
 export * from './judge-failover-condition.ts';
 export * from './get-allowed-actions.ts';
-export * from './labels.ts';
 export * from './render-table.ts';

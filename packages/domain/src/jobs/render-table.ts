@@ -1,6 +1,5 @@
-import { type JobType, jobStateLabels } from '@syncsafe/contracts';
+import { type JobType, jobStateLabels, jobTypeLabels } from '@syncsafe/contracts';
 import { GUARDS } from './guards.ts';
-import { jobTypeLabels } from './labels.ts';
 import { TRANSITION_TABLES } from './tables.ts';
 import type { TransitionRow } from './transition-row.ts';
 

@@ -1,16 +1,10 @@
-import type { ReverseActionOptions, ReversePhase, UndoFailoverActionOptions } from '@syncsafe/contracts';
+import { reversePhaseLabels, type ReverseActionOptions, type UndoFailoverActionOptions } from '@syncsafe/contracts';
 import { GUARDS, type GuardName } from './guards.ts';
 import { roleServer } from './identities.ts';
 import type { JobFacts } from './job-facts.ts';
 import { testSnapshot } from './snapshots.ts';
 import { basisStateOf } from './state-groups.ts';
 import { reverseWarnings } from './warnings.ts';
-
-export const REVERSE_PHASE_LABELS: Record<ReversePhase, string> = {
-  restoring: 'Restoring',
-  synchronizing: 'Synchronizing',
-  rebooting: 'Rebooting',
-};
 
 /** The guards of the Reverse row, shown as preconditions (same predicates, so they cannot disagree). */
 const PRECONDITIONS: { id: string; guard: GuardName; text: (f: JobFacts) => string }[] = [
@@ -42,13 +36,13 @@ export function reverseOptions(facts: JobFacts): ReverseActionOptions {
       ...PRECONDITIONS.map((p) => ({ id: p.id, text: p.text(facts), isMet: GUARDS[p.guard].holds(facts) })),
     ],
     phases: [
-      { phase: 'restoring', label: REVERSE_PHASE_LABELS.restoring, description: `The target identity (${targetIdentity}) is established on ${original}.` },
+      { phase: 'restoring', label: reversePhaseLabels.restoring, description: `The target identity (${targetIdentity}) is established on ${original}.` },
       {
         phase: 'synchronizing',
-        label: REVERSE_PHASE_LABELS.synchronizing,
+        label: reversePhaseLabels.synchronizing,
         description: `Protection is established from the source (on ${running}) to the target (on ${original}), and reverse protection in the opposite direction.`,
       },
-      { phase: 'rebooting', label: REVERSE_PHASE_LABELS.rebooting, description: `${original} reboots as the target.` },
+      { phase: 'rebooting', label: reversePhaseLabels.rebooting, description: `${original} reboots as the target.` },
     ],
     outcome: isBack
       ? `Back to the original identities on the original machines: the source (${sourceIdentity}) keeps running on its original machine, and ${original} has the target identity (${targetIdentity}) again.`

@@ -1,16 +1,16 @@
-import type { SnapshotChoice, SnapshotType } from '@syncsafe/contracts';
+import { snapshotTypeLabels, type SnapshotChoice, type SnapshotType } from '@syncsafe/contracts';
 import type { JobFacts, SnapshotFacts } from './job-facts.ts';
 
-/** The spec's snapshot types ("the Type indicates the kind of snapshot"), plus the agent's automatic one. */
+/** What each snapshot type means (its label is the contracts' `snapshotTypeLabels`). */
 export const SNAPSHOT_TYPES: Record<SnapshotType, { label: string; description: string }> = {
-  scheduled: { label: 'Scheduled', description: 'This snapshot was taken as part of a periodic snapshot.' },
+  scheduled: { label: snapshotTypeLabels.scheduled, description: 'This snapshot was taken as part of a periodic snapshot.' },
   deferred: {
-    label: 'Deferred',
+    label: snapshotTypeLabels.deferred,
     description:
       'This snapshot was taken as part of a periodic snapshot, although it did not occur at the specified interval because the job between the source and target was not in a good state.',
   },
-  manual: { label: 'Manual', description: 'This snapshot was taken manually by a user.' },
-  automatic: { label: 'Automatic', description: 'This snapshot was taken automatically when the target data state turned bad.' },
+  manual: { label: snapshotTypeLabels.manual, description: 'This snapshot was taken manually by a user.' },
+  automatic: { label: snapshotTypeLabels.automatic, description: 'This snapshot was taken automatically when the target data state turned bad.' },
 };
 
 const newestFirst = (a: SnapshotFacts, b: SnapshotFacts) => Date.parse(b.takenAt) - Date.parse(a.takenAt);

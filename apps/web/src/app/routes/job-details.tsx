@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { JobCommandSchema, type Job, type JobCommand } from '@syncsafe/contracts';
+import { JobCommandSchema, jobTypeLabels, operationKindLabels, type Job, type JobCommand } from '@syncsafe/contracts';
 import { paths } from '../../lib/paths.ts';
 import { isApiError } from '../../lib/api-error.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -10,14 +10,13 @@ import { useJobActions, type JobActionsResponse } from '../../features/jobs/api/
 import { useJobHistory } from '../../features/jobs/api/get-job-history.ts';
 import { useJobOperations } from '../../features/jobs/api/list-job-operations.ts';
 import { useJobSnapshots } from '../../features/jobs/api/list-job-snapshots.ts';
-import { jobTypeLabels } from '../../features/jobs/job-view.ts';
 import { topologyAfterFailover, topologyAfterReverse, topologyNow } from '../../features/jobs/topology.ts';
 import { HistoryTable } from '../../features/jobs/components/history-table.tsx';
 import { JobProgressPanel } from '../../features/jobs/components/job-progress-panel.tsx';
 import { JobSettings } from '../../features/jobs/components/job-settings.tsx';
 import { JobToolbar } from '../../features/jobs/components/job-toolbar.tsx';
 import { ManualReversalGuidePanel } from '../../features/jobs/components/manual-reversal-guide.tsx';
-import { operationKindLabels, operationStatusView, OperationTimeline } from '../../features/jobs/components/operation-timeline.tsx';
+import { operationStatusView, OperationTimeline } from '../../features/jobs/components/operation-timeline.tsx';
 import { OperationsTable } from '../../features/jobs/components/operations-table.tsx';
 import { ReversePhases } from '../../features/jobs/components/reverse-dialog.tsx';
 import { SnapshotsTable } from '../../features/jobs/components/snapshots-table.tsx';

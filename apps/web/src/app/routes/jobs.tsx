@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { JobStateSchema, jobStateLabels, type Job, type JobCommand, type JobState, type JobType } from '@syncsafe/contracts';
+import { JobStateSchema, jobStateLabels, jobTypeLabels, type Job, type JobCommand, type JobState, type JobType } from '@syncsafe/contracts';
 import { paths } from '../../lib/paths.ts';
 import { EmptyState, LoadingState, PageHeader } from '../../components/page.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -8,7 +8,6 @@ import { useToast } from '../../components/toast.tsx';
 import { useJobs } from '../../features/jobs/api/list-jobs.ts';
 import { readJobFilters } from '../../features/jobs/api/job-filters.ts';
 import { useJobActions } from '../../features/jobs/api/get-job-actions.ts';
-import { jobTypeLabels } from '../../features/jobs/job-view.ts';
 import { JobsTable } from '../../features/jobs/components/jobs-table.tsx';
 import { JobToolbar } from '../../features/jobs/components/job-toolbar.tsx';
 import { jobCommandRoleReason } from '../../lib/roles.ts';

@@ -160,3 +160,9 @@ export const stepEditableField: Record<WizardStep, EditableJobField | null> = {
   snapshots: 'options',
   review: null,
 };
+
+/** The failover condition's window, as the Failover options step and the review say it. */
+export function monitoringWindowText(values: Pick<JobFormValues, 'missedHeartbeats' | 'heartbeatIntervalSeconds'>): string {
+  const seconds = Number(values.missedHeartbeats) * Number(values.heartbeatIntervalSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? `${seconds} seconds without a heartbeat meets the failover condition` : '—';
+}

@@ -1,4 +1,4 @@
-import type { BadDataReason, Job, JobActivity, JobState, JobType, MirrorStatus, ReversePhase, SnapshotType, TargetDataState, TargetStatus } from '@syncsafe/contracts';
+import type { BadDataReason, Job, JobActivity, JobState, MirrorStatus, TargetDataState, TargetStatus } from '@syncsafe/contracts';
 import type { Tone } from '../../components/badge.tsx';
 
 /** How each state reads at a glance; the label is always shown with it (colour is never the only cue). */
@@ -21,8 +21,6 @@ export const stateTones: Record<JobState, Tone> = {
   error: 'bad',
 };
 
-export const jobTypeLabels: Record<JobType, string> = { 'files-and-folders': 'Files and Folders', 'full-server': 'Full Server' };
-
 export const activityLabels: Record<JobActivity, string> = {
   mirroring: 'Mirroring',
   replicating: 'Replicating',
@@ -30,8 +28,6 @@ export const activityLabels: Record<JobActivity, string> = {
   retrying: 'Retrying',
   idle: 'Idle',
 };
-
-export const reversePhaseLabels: Record<ReversePhase, string> = { restoring: 'Restoring', synchronizing: 'Synchronizing', rebooting: 'Rebooting' };
 
 export const targetDataStateView: Record<TargetDataState, { tone: Tone; label: string }> = {
   good: { tone: 'good', label: 'Good' },
@@ -68,8 +64,6 @@ export const badDataReasonLabels: Record<BadDataReason, string> = {
   'verification-failed': 'Verification failed',
   'marked-bad': 'Marked bad',
 };
-
-export const snapshotTypeLabels: Record<SnapshotType, string> = { scheduled: 'Scheduled', deferred: 'Deferred', manual: 'Manual', automatic: 'Automatic' };
 
 /** "120 ms", "4.2 s", "3 min". */
 export function formatLag(ms: number | null): string {

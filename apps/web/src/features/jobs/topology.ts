@@ -1,5 +1,4 @@
-import type { Job, JobState } from '@syncsafe/contracts';
-import { reversePhaseLabels } from './job-view.ts';
+import { reversePhaseLabels, type Job, type JobState } from '@syncsafe/contracts';
 
 /** What the topology picture draws: the job's machines, the identities each answers as, and where data flows. */
 export interface TopologyMachine {

@@ -1,22 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { JobState } from '@syncsafe/contracts';
+import type { JobTransition } from '@syncsafe/contracts';
 import { apiGet } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
 import { jobsQueryKey } from './list-jobs.ts';
 
-/** One attempted move of the job's state machine, valid or refused (JobTransitionSchema). */
-export interface JobTransition {
-  id: string;
-  fromState: JobState;
-  toState: JobState | null;
-  trigger: string;
-  operationId: string | null;
-  actorName: string;
-  isValid: boolean;
-  error: string | null;
-  options: unknown;
-  createdAt: string;
-}
+export type { JobTransition };
 
 export function getJobHistory(jobId: string, signal?: AbortSignal): Promise<{ items: JobTransition[] }> {
   return apiGet<{ items: JobTransition[] }>(paths.api.jobPart(jobId, 'history'), signal);

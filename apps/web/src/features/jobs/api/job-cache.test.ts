@@ -2,81 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { Job } from '@syncsafe/contracts';
 import { makeJob } from '../../../test/factories.ts';
-import { applyJobEvents, applyJobsToList } from './job-cache.ts';
+import { applyJobEvents } from './job-cache.ts';
 import { jobQueryKey } from './get-job.ts';
-import { jobListsQueryKey, type JobFilters, type JobListPage } from './list-jobs.ts';
+import { jobActionsQueryKey } from './get-job-actions.ts';
+import { jobsListQueryOptions, type JobListPage } from './list-jobs.ts';
 
 type List = InfiniteData<JobListPage, string | undefined>;
 
-function listOf(pages: Job[][], options: { total?: number; hasMore?: boolean } = {}): List {
-  const total = options.total ?? pages.flat().length;
-  return {
-    pageParams: pages.map((_, i) => (i === 0 ? undefined : `c${i}`)),
-    pages: pages.map((items, i) => ({ items, total, nextCursor: i === pages.length - 1 && !options.hasMore ? null : `c${i + 1}` })),
-  };
-}
-const names = (list: List) => list.pages.flatMap((p) => p.items.map((j) => j.name));
-
-describe('applyJobsToList', () => {
-  const a = makeJob({ name: 'a' });
-  const b = makeJob({ name: 'b' });
-  const c = makeJob({ name: 'c' });
-
-  it('replaces a job in place and leaves the other pages untouched', () => {
-    const list = listOf([[a, b], [c]]);
-    const updated = { ...b, state: 'failed-over' as const, updatedAt: '2025-01-02T00:00:00.000Z' };
-    const next = applyJobsToList(list, {}, new Map([[b.id, updated]]));
-    expect(next.pages[0]!.items[1]).toBe(updated);
-    expect(next.pages[1]).toBe(list.pages[1]);
-  });
-
-  it('keeps a newer cached job over an older event', () => {
-    const newer = { ...a, updatedAt: '2025-02-01T00:00:00.000Z', version: 3 };
-    const next = applyJobsToList(listOf([[newer]]), {}, new Map([[a.id, { ...a, updatedAt: '2025-01-01T00:00:00.000Z' }]]));
-    expect(next.pages[0]!.items[0]).toBe(newer);
-  });
-
-  it('drops a job that no longer matches the filter, or was deleted, and counts it out of the total', () => {
-    const filters: JobFilters = { state: 'protecting' };
-    const next = applyJobsToList(listOf([[a, b, c]]), filters, new Map<string, Job | null>([[a.id, { ...a, state: 'failover-condition-met' }], [c.id, null]]));
-    expect(names(next)).toEqual(['b']);
-    expect(next.pages[0]!.total).toBe(1);
-  });
-
-  it('inserts a new matching job in name order among the loaded rows; one past them is left to its page', () => {
-    const ab = makeJob({ name: 'ab' });
-    const zz = makeJob({ name: 'zz' });
-    const list = listOf([[a, b]], { total: 10, hasMore: true });
-    const next = applyJobsToList(list, {}, new Map([[ab.id, ab], [zz.id, zz]]));
-    expect(names(next)).toEqual(['a', 'ab', 'b']);
-    // zz may be an update of a job on a page not loaded yet: counting it would inflate the total.
-    expect(next.pages[0]!.total).toBe(11);
-    expect(applyJobsToList(list, {}, new Map([[zz.id, zz]]))).toBe(list);
-  });
-
-  it('ignores a job outside the filter and returns the same list object when nothing changed', () => {
-    const list = listOf([[a]]);
-    const other = makeJob({ name: 'other', type: 'full-server' });
-    expect(applyJobsToList(list, { type: 'files-and-folders' }, new Map([[other.id, other]]))).toBe(list);
-  });
-});
+const listOf = (jobs: Job[]): List => ({ pageParams: [undefined], pages: [{ items: jobs, total: jobs.length, nextCursor: null }] });
+const listKey = (filters: Parameters<typeof jobsListQueryOptions>[0]) => jobsListQueryOptions(filters).queryKey;
 
 describe('applyJobEvents', () => {
   it('updates the details and every list holding the job, and refetches the actions when the job moved', () => {
     const client = new QueryClient();
     const job = makeJob({ name: 'web' });
     client.setQueryData(jobQueryKey(job.id), job);
-    client.setQueryData([...jobListsQueryKey, {}], listOf([[job]]));
-    client.setQueryData([...jobListsQueryKey, { state: 'protecting' }], listOf([[job]]));
-    client.setQueryData(['jobs', 'actions', job.id], { state: 'protecting' });
+    client.setQueryData(listKey({}), listOf([job]));
+    client.setQueryData(listKey({ state: 'protecting' }), listOf([job]));
+    client.setQueryData(jobActionsQueryKey(job.id), { state: 'protecting' });
 
     const moved = { ...job, state: 'failing-over' as const, version: 2, updatedAt: '2025-01-03T00:00:00.000Z' };
     applyJobEvents(client, new Map([[job.id, moved]]));
 
     expect(client.getQueryData(jobQueryKey(job.id))).toEqual(moved);
-    expect(client.getQueryData<List>([...jobListsQueryKey, {}])!.pages[0]!.items[0]).toEqual(moved);
-    expect(client.getQueryData<List>([...jobListsQueryKey, { state: 'protecting' }])!.pages[0]!.items).toEqual([]);
-    expect(client.getQueryState(['jobs', 'actions', job.id])!.isInvalidated).toBe(true);
+    expect(client.getQueryData<List>(listKey({}))!.pages[0]!.items[0]).toEqual(moved);
+    expect(client.getQueryData<List>(listKey({ state: 'protecting' }))!.pages[0]!.items).toEqual([]);
+    expect(client.getQueryState(jobActionsQueryKey(job.id))!.isInvalidated).toBe(true);
   });
 
   it('does not create a details entry for a job nobody looked at', () => {

@@ -1,38 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FailoverRequest, Operation, RestoreRequest } from '@syncsafe/contracts';
+import { jobCommandPath, type JobCommandRequest, type OperationCommand, type Operation } from '@syncsafe/contracts';
 import { apiPost } from '../../../lib/api-client.ts';
 import { paths } from '../../../lib/paths.ts';
 import { jobActionsQueryKey } from './get-job-actions.ts';
 import { jobOperationsQueryKey } from './list-job-operations.ts';
 
-/** The commands of the toolbar that run as operations, with the body each takes. */
-export interface JobCommandBodies {
-  failover: FailoverRequest;
-  restore: RestoreRequest;
-  'undo-failover': { expectedVersion?: number };
-  failback: { expectedVersion?: number };
-  reverse: { expectedVersion?: number };
-  start: { expectedVersion?: number };
-  stop: { expectedVersion?: number };
-  'take-snapshot': { expectedVersion?: number };
-}
-export type RunnableCommand = keyof JobCommandBodies;
-
-/** Take Snapshot is `POST …/snapshots`; every other command posts to its own name. */
-const commandPath = (command: RunnableCommand) => (command === 'take-snapshot' ? 'snapshots' : command);
-
 /**
  * Starts a command; the API answers 202 with the operation, whose progress then arrives on the stream.
  * The idempotency key makes a repeated click (or a retry after a lost answer) return the first operation.
  */
-export function runJobCommand<C extends RunnableCommand>(jobId: string, command: C, body: JobCommandBodies[C], idempotencyKey: string): Promise<Operation> {
-  return apiPost<Operation>(paths.api.jobPart(jobId, commandPath(command)), body, { 'idempotency-key': idempotencyKey });
+export function runJobCommand<C extends OperationCommand>(jobId: string, command: C, body: JobCommandRequest<C>, idempotencyKey: string): Promise<Operation> {
+  return apiPost<Operation>(paths.api.jobPart(jobId, jobCommandPath(command)), body, { 'idempotency-key': idempotencyKey });
 }
 
-export function useRunJobCommand<C extends RunnableCommand>(jobId: string, command: C) {
+export function useRunJobCommand<C extends OperationCommand>(jobId: string, command: C) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: JobCommandBodies[C]; idempotencyKey: string }) => runJobCommand(jobId, command, body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: JobCommandRequest<C>; idempotencyKey: string }) => runJobCommand(jobId, command, body, idempotencyKey),
     onSuccess: (operation) => {
       queryClient.setQueryData<{ items: Operation[] }>(jobOperationsQueryKey(jobId), (list) =>
         list && !list.items.some((o) => o.id === operation.id) ? { items: [operation, ...list.items] } : list,

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { FailoverActionOptions, FailoverType, Job, QueueChoice, QueueOption } from '@syncsafe/contracts';
+import { snapshotTypeLabels, type FailoverActionOptions, type FailoverType, type Job, type QueueChoice, type QueueOption } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { CheckboxField } from '../../../components/form-field.tsx';
 import { RadioGroupField } from '../../../components/radio-group-field.tsx';
 import { formatBytes, formatDateTime, formatDuration, plural } from '../../../lib/format.ts';
 import { isApiError } from '../../../lib/api-error.ts';
-import { snapshotTypeLabels, targetDataStateView } from '../job-view.ts';
+import { targetDataStateView } from '../job-view.ts';
 import { CommandRefusal, isConfirmed, needsTypedConfirmation, TypedConfirmation, WarningList } from './command-parts.tsx';
 import { OperationStarted, useLiveOperation } from './operation-started.tsx';
 import { useJobCommand } from './use-job-command.ts';

@@ -1,13 +1,14 @@
-import { jobStateLabels } from '@syncsafe/contracts';
+import { jobStateLabels, type JobCommandInput } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Table } from '../../../components/table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { JobTransition } from '../api/get-job-history.ts';
 
 /** `{"type":"live","queue":"apply"}` → "type: live, queue: apply". */
-export function describeOptions(options: unknown): string {
-  if (options === null || options === undefined || typeof options !== 'object') return '—';
-  const entries = Object.entries(options as Record<string, unknown>).filter(([key, value]) => key !== 'command' && value !== undefined);
+/** A command's input in a line: what the operator chose besides the command itself. */
+export function describeInput(input: JobCommandInput | null): string {
+  if (input === null) return '—';
+  const entries = Object.entries(input).filter(([key, value]) => key !== 'command' && value !== undefined);
   if (entries.length === 0) return '—';
   return entries.map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`).join(', ');
 }
@@ -45,7 +46,7 @@ export function HistoryTable({ transitions }: { transitions: JobTransition[] }) 
               ) : null}
             </td>
             <td>{t.actorName}</td>
-            <td className="small break">{describeOptions(t.options)}</td>
+            <td className="small break">{describeInput(t.input)}</td>
             <td>{t.isValid ? <Badge tone="good">Accepted</Badge> : <Badge tone="warn" title={t.error ?? undefined}>Refused</Badge>}{!t.isValid && t.error ? <p className="small">{t.error}</p> : null}</td>
           </tr>
         ))}

@@ -1,8 +1,8 @@
-import type { Job } from '@syncsafe/contracts';
+import { jobTypeLabels, type Job } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { ProgressBar } from '../../../components/progress-bar.tsx';
 import { formatBytes, formatDateTime, plural } from '../../../lib/format.ts';
-import { activityLabels, badDataReasonLabels, formatLag, jobTypeLabels, mirrorStatusLabels, targetDataStateView, targetStatusView } from '../job-view.ts';
+import { activityLabels, badDataReasonLabels, formatLag, mirrorStatusLabels, targetDataStateView, targetStatusView } from '../job-view.ts';
 import { JobStateBadge } from './job-state-badge.tsx';
 
 /** State and progress, live: mirror, what the source sent, target status and queue, lag, target data state. */

@@ -1,6 +1,6 @@
-import { jobStateLabels, type Job } from '@syncsafe/contracts';
+import { jobStateLabels, reversePhaseLabels, type Job } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
-import { reversePhaseLabels, stateTones } from '../job-view.ts';
+import { stateTones } from '../job-view.ts';
 
 /** The job's state by colour, shape and text; while reversing, the phase too. */
 export function JobStateBadge({ job }: { job: Pick<Job, 'state' | 'reversePhase' | 'lastError'> }) {

@@ -1,10 +1,10 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Job } from '@syncsafe/contracts';
+import { jobTypeLabels, type Job } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { describeIdentities, jobTypeLabels, targetDataStateView } from '../job-view.ts';
+import { describeIdentities, targetDataStateView } from '../job-view.ts';
 import { JobActivity } from './job-activity.tsx';
 import { JobStateBadge } from './job-state-badge.tsx';
 

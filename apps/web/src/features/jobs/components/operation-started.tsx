@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { Job, Operation } from '@syncsafe/contracts';
+import { operationKindLabels, type Job, type Operation } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { useJobOperations } from '../api/list-job-operations.ts';
-import { operationKindLabels, operationStatusView, OperationTimeline } from './operation-timeline.tsx';
+import { operationStatusView, OperationTimeline } from './operation-timeline.tsx';
 
 /** The operation a dialog started, as it runs (its steps arrive on the event stream). */
 export function useLiveOperation(jobId: string, started: Operation | null): Operation | null {

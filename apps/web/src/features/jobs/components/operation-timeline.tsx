@@ -1,4 +1,4 @@
-import type { Job, Operation, OperationStep, ReversePhase } from '@syncsafe/contracts';
+import { operationKindLabels, type Job, type Operation, type OperationStep, type ReversePhase } from '@syncsafe/contracts';
 import { Badge, type Tone } from '../../../components/badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 
@@ -15,18 +15,6 @@ export const operationStatusView: Record<Operation['status'], { tone: Tone; labe
   running: { tone: 'info', label: 'Running' },
   succeeded: { tone: 'good', label: 'Succeeded' },
   failed: { tone: 'bad', label: 'Failed' },
-};
-
-export const operationKindLabels: Record<Operation['kind'], string> = {
-  failover: 'Failover',
-  'test-failover': 'Test failover',
-  'undo-failover': 'Undo test failover',
-  restore: 'Restore',
-  failback: 'Failback',
-  reverse: 'Reverse',
-  start: 'Start',
-  stop: 'Stop',
-  'take-snapshot': 'Take Snapshot',
 };
 
 /** `apply-target-queue` → "Apply target queue". */

@@ -1,15 +1,9 @@
-import type { Operation } from '@syncsafe/contracts';
+import { operationKindLabels, type Operation } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Table } from '../../../components/table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { describeOptions } from './history-table.tsx';
-import { operationKindLabels, operationStatusView } from './operation-timeline.tsx';
-
-/** The operations' options as sent (the API keeps `{input, warnings}`). */
-const optionsOf = (operation: Operation) => {
-  const stored = operation.options as { input?: unknown } | null;
-  return describeOptions(stored && typeof stored === 'object' && 'input' in stored ? stored.input : stored);
-};
+import { describeInput } from './history-table.tsx';
+import { operationStatusView } from './operation-timeline.tsx';
 
 export function OperationsTable({ operations }: { operations: Operation[] }) {
   if (operations.length === 0) return <p className="muted">No operations yet.</p>;
@@ -34,7 +28,7 @@ export function OperationsTable({ operations }: { operations: Operation[] }) {
               </td>
               <td>{operationKindLabels[o.kind]}</td>
               <td>{o.actorName}</td>
-              <td className="small break">{optionsOf(o)}</td>
+              <td className="small break">{describeInput(o.input)}</td>
               <td>
                 <Badge tone={status.tone}>{status.label}</Badge>
                 {o.error ? <p className="small timeline-error">{o.error}</p> : null}

@@ -1,8 +1,7 @@
-import type { Snapshot } from '@syncsafe/contracts';
+import { snapshotTypeLabels, type Snapshot } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Table } from '../../../components/table.tsx';
 import { formatBytes, formatDateTime, plural } from '../../../lib/format.ts';
-import { snapshotTypeLabels } from '../job-view.ts';
 
 export function SnapshotsTable({ snapshots }: { snapshots: Snapshot[] }) {
   if (snapshots.length === 0) return <p className="muted">No snapshots on the target.</p>;
