@@ -2,7 +2,7 @@ import type { JobState } from '@syncsafe/contracts';
 import { fromRowEnum, toRowEnum } from '@syncsafe/db';
 import { createServer } from '@syncsafe/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, type Actor } from '../src/services/audit/append-audit.ts';
+import type { Actor } from '../src/services/audit/append-audit.ts';
 import { deleteJob, updateJob } from '../src/services/jobs/jobs.ts';
 import { submitCommand } from '../src/services/jobs/submit-command.ts';
 import { recordCondition } from '../src/services/monitoring/record-condition.ts';

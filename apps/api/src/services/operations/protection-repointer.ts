@@ -1,4 +1,4 @@
-import { JobOptionsSchema, JobStateSchema } from '@syncsafe/contracts';
+import { JobOptionsSchema } from '@syncsafe/contracts';
 import type { Database } from '@syncsafe/db';
 import { isSending, roleServer } from '@syncsafe/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -65,7 +65,7 @@ export class ProtectionRepointer {
     });
     for (const row of rows) {
       if (this.isStopping) return;
-      if (!isSending(JobStateSchema.parse(row.state))) continue;
+      if (!isSending(fromRowEnum(row.state))) continue;
       const { from, to } = machinesOf(row);
       if (to.id !== move.serverId) continue;
       let error: string | null = null;
