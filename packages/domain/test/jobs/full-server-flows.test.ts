@@ -259,3 +259,47 @@ describe('Full Server: failover monitoring', () => {
     expect(job.state).toBe('failing-over');
   });
 });
+
+describe('Full Server: a real outage during a DR test', () => {
+  function inTest(waitForUser: boolean) {
+    const job = new JobDriver(jobFacts('full-server', { options: { ...jobFacts('full-server').options, waitForUser } }));
+    job.command({ command: 'failover', type: 'test', queue: 'apply' });
+    withTestSnapshot(job);
+    job.succeed();
+    expect(job.state).toBe('test-failed-over');
+    return job;
+  }
+
+  it('with wait for user: notifies once while the test keeps running, then clears when the source answers', () => {
+    const job = inTest(true);
+    const met = job.event('condition-met');
+    expect(met).toMatchObject({ outcome: 'transition', to: 'test-failed-over', effects: { isConditionMet: true }, notification: { kind: 'failover-condition-met' }, operation: null });
+    expect(job.event('condition-met')).toMatchObject({ outcome: 'ignored', reason: expect.stringContaining('already met') });
+    expect(job.event('condition-cleared')).toMatchObject({ outcome: 'transition', to: 'test-failed-over', effects: { isConditionMet: false }, notification: null });
+    expect(job.event('condition-cleared')).toMatchObject({ outcome: 'ignored' });
+  });
+
+  it('without wait for user: the live failover undoes the test first, decided by the event itself', () => {
+    const job = inTest(false);
+    const met = job.event('condition-met');
+    expect(met).toMatchObject({ outcome: 'transition', event: 'condition-met', to: 'failing-over', notification: { message: expect.stringContaining('automatic failover started') } });
+    expect(met.outcome === 'transition' && met.operation && stepsOf(met.operation)[0]).toBe('test:undo-test-failover');
+    expect(job.state).toBe('failing-over');
+    job.succeed();
+    expect(job.state).toBe('failed-over');
+    expect(job.job.isConditionMet).toBe(false);
+  });
+
+  it('a stop while the condition stands ends it, so a later outage is raised afresh', () => {
+    const job = new JobDriver(jobFacts('full-server'));
+    job.event('condition-met');
+    expect(job.state).toBe('failover-condition-met');
+    job.command({ command: 'stop' });
+    job.succeed();
+    job.command({ command: 'start' });
+    job.succeed();
+    expect(job.state).toBe('protecting');
+    expect(job.job.isConditionMet).toBe(false);
+    expect(job.event('condition-met')).toMatchObject({ outcome: 'transition', to: 'failover-condition-met' });
+  });
+});
