@@ -5,6 +5,7 @@ export * from './audit.ts';
 export * from './health.ts';
 export * from './jobs.ts';
 export * from './jobs-api.ts';
+export * from './stream-events.ts';
 export * from './agent/index.ts';
 export * from './job-actions.ts';
 export * from './job-input.ts';
