@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAgentClient, type AgentClient } from '@syncsafe/agent-client';
 import type { Job, Operation } from '@syncsafe/contracts';
@@ -89,6 +89,14 @@ async function checkOperation(http: HttpCaller, operation: Operation, label: str
   await verifySteps();
 }
 
+/** An agent's own step journal, read from its data folder: every step id it executed, and how many times. */
+function journalOf(agent: RunningAgent): { stepId: string; attempts: number; status: string }[] {
+  const dir = join(agent.dataDir, 'agent', 'steps');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { record: { stepId: string; attempts: number; status: string } }).record);
+}
+
 const operationsOf = async (http: HttpCaller, jobId: string) => (await http.request<{ items: Operation[] }>('GET', `/api/jobs/${jobId}/operations`)).body.items;
 
 /**
@@ -147,7 +155,15 @@ describe('crash recovery', () => {
     http = await crashDuring(jobId, 'stop:stop-protection:after', (h) => h.request('POST', `/api/jobs/${jobId}/stop`, {}), 'stopped');
     // Both agents stayed up: every step of every operation was checked in its agent's journal.
     expect(unverified.map((u) => u.label)).toEqual([]);
-    expect((await operationsOf(http, jobId)).map((o) => o.kind)).toEqual(['stop', 'start', 'failback', 'restore', 'failover', 'take-snapshot', 'start']);
+    const operations = await operationsOf(http, jobId);
+    expect(operations.map((o) => o.kind)).toEqual(['stop', 'start', 'failback', 'restore', 'failover', 'take-snapshot', 'start']);
+    // And the journals hold nothing else: no step ran under another id, each ran once (`<step>.accept` is
+    // the receiving side of a protection start, run by its step).
+    const stepIds = operations.flatMap((o) => o.steps.map((s) => s.id));
+    const journal = [...journalOf(source), ...journalOf(target)];
+    expect(journal.filter((r) => r.attempts !== 1 || r.status !== 'succeeded')).toEqual([]);
+    expect(journal.map((r) => r.stepId.replace(/\.accept$/, '')).filter((id) => !stepIds.includes(id))).toEqual([]);
+    expect(journal.map((r) => r.stepId).filter((id) => !id.endsWith('.accept')).sort()).toEqual([...stepIds].sort());
   });
 
   it('every Full Server operation kind survives a console crash at its riskiest step', { timeout: 300_000 }, async () => {
