@@ -33,14 +33,14 @@ describe('heartbeats and fault injection', () => {
   it('holds replication while the source is disconnected and catches up on reconnect', async () => {
     const pair = await setUpJobPair(fleet);
     writeFileSync(join(pair.sourceDir, 'before.txt'), 'before');
-    await pair.source.client.runStep('start', { command: 'start-protection', jobId: pair.jobId });
+    await pair.source.client.runStep('disconnect-start', { command: 'start-protection', jobId: pair.jobId });
     await waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, 'initial mirror');
 
     await pair.source.client.injectFault({ fault: 'network-disconnect' });
     await expect(pair.source.client.health()).rejects.toBeInstanceOf(AgentUnreachableError);
     writeFileSync(join(pair.sourceDir, 'while-away.txt'), 'written while disconnected');
     await pair.source.client.injectFault({ fault: 'network-reconnect' });
-    await pair.source.client.runStep('flush', { command: 'flush-changes', jobId: pair.jobId });
+    await pair.source.client.runStep('disconnect-flush', { command: 'flush-changes', jobId: pair.jobId });
     await waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, 'catch-up after reconnect');
   });
 
@@ -52,13 +52,13 @@ describe('heartbeats and fault injection', () => {
 
   it('crashes on demand, and a restart resumes protection where it was', async () => {
     const pair = await setUpJobPair(fleet);
-    await pair.source.client.runStep('start', { command: 'start-protection', jobId: pair.jobId });
+    await pair.source.client.runStep('crash-start', { command: 'start-protection', jobId: pair.jobId });
     await waitFor(async () => (await pair.source.client.getJob(pair.jobId)).source?.mirror.state === 'completed', { what: 'mirror' });
     await pair.source.client.injectFault({ fault: 'crash' });
     await waitFor(() => pair.source.child.signalCode === 'SIGKILL', { what: 'the crash' });
     writeFileSync(join(pair.sourceDir, 'after-crash.txt'), 'changed while the agent was down');
     const source = await fleet.restart(pair.source);
-    await source.client.runStep('flush', { command: 'flush-changes', jobId: pair.jobId });
+    await source.client.runStep('crash-flush', { command: 'flush-changes', jobId: pair.jobId });
     await waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, 'catch-up after the crash');
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AgentStepFailedError, AgentUnreachableError } from '@syncsafe/agent-client';
 import { collectStream } from '../support/collect-stream.ts';
 import { AgentFleet } from '../support/agent-fleet.ts';
@@ -9,30 +9,30 @@ import { digestTree, waitForIdenticalTrees } from '../support/trees.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const fleet = new AgentFleet();
-let pair: JobPair;
-let atGoodSnapshot: Map<string, string>;
-let goodSnapshotId: string;
+afterAll(() => fleet.cleanUp());
 
-beforeAll(async () => {
-  pair = await setUpJobPair(fleet, {
+/**
+ * Each test has its own source (web01) and target (dr01) protecting a Full Server job, and names its steps
+ * `<test>-<step>`: no test reads a step id, snapshot or identity another left behind.
+ */
+async function protectedServer(test: string): Promise<JobPair> {
+  const pair = await setUpJobPair(fleet, {
     type: 'full-server',
     sourceArgs: ['--address', '10.0.0.5', '--adapter', 'Production=10.0.0.5', '--license', 'SRC-1111', '--reboot-seconds', '0.2'],
     targetArgs: ['--address', '10.0.0.9', '--adapter', 'Production=10.0.0.9', '--license', 'TGT-2222', '--reboot-seconds', '0.2'],
   });
   mkdirSync(join(pair.sourceDir, 'inetpub'));
   writeFileSync(join(pair.sourceDir, 'inetpub', 'index.html'), '<h1>web01</h1>');
-  await pair.source.client.runStep('start', { command: 'start-protection', jobId: pair.jobId });
+  await pair.source.client.runStep(`${test}-start`, { command: 'start-protection', jobId: pair.jobId });
   await waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, 'initial mirror');
-});
-
-afterAll(() => fleet.cleanUp());
+  return pair;
+}
 
 describe('target data state', () => {
   it('takes an automatic snapshot when the target data turns bad, and streams the transition', async () => {
-    const good = await pair.target.client.runStep('manual', { command: 'take-snapshot', jobId: pair.jobId, type: 'manual' });
+    const pair = await protectedServer('bad-data');
+    const good = await pair.target.client.runStep('bad-data-manual', { command: 'take-snapshot', jobId: pair.jobId, type: 'manual' });
     expect(good.isGood).toBe(true);
-    goodSnapshotId = good.snapshotId;
-    atGoodSnapshot = digestTree(pair.replicaDir);
     const stream = collectStream(pair.target.client);
     await stream.opened;
 
@@ -51,13 +51,21 @@ describe('target data state', () => {
 
 describe('live Full Server failover', () => {
   it('shuts the source down: it stops answering', async () => {
-    expect(await pair.source.client.runStep('shut-down', { command: 'shut-down' })).toEqual({ wasRunning: true });
+    const pair = await protectedServer('shut-down');
+    expect(await pair.source.client.runStep('shut-down-source', { command: 'shut-down' })).toEqual({ wasRunning: true });
     await expect(pair.source.client.health()).rejects.toBeInstanceOf(AgentUnreachableError);
   });
 
   it('reverts bad data to the last good snapshot, stops services and reboots the target into the source identity', async () => {
+    const pair = await protectedServer('revert');
+    const good = await pair.target.client.runStep('revert-manual', { command: 'take-snapshot', jobId: pair.jobId, type: 'manual' });
+    const atGoodSnapshot = digestTree(pair.replicaDir);
+    await pair.target.client.injectFault({ fault: 'mark-target-bad', jobId: pair.jobId });
+    await waitFor(async () => (await pair.target.client.getJob(pair.jobId)).target?.dataState.state === 'bad', { what: 'bad target data' });
+    await pair.source.client.runStep('revert-shut-down', { command: 'shut-down' });
+
     const before = await pair.target.client.info();
-    const report = await pair.target.client.runStep('failover', {
+    const report = await pair.target.client.runStep('revert-failover', {
       command: 'fail-over-full-server',
       jobId: pair.jobId,
       mode: 'live',
@@ -65,7 +73,7 @@ describe('live Full Server failover', () => {
       hasReverseProtection: false,
       keepRunning: ['Print Spooler'],
     });
-    expect(report.queue).toMatchObject({ action: 'reverted', snapshot: { snapshotId: goodSnapshotId } });
+    expect(report.queue).toMatchObject({ action: 'reverted', snapshot: { snapshotId: good.snapshotId } });
     expect(digestTree(pair.replicaDir)).toEqual(atGoodSnapshot);
     expect(report).toMatchObject({ previousIdentityName: 'dr01', identityName: 'web01', isLicenseLost: true });
     expect(report.services.stopped).toEqual(['World Wide Web Publishing Service', 'SQL Server (MSSQLSERVER)']);
@@ -83,9 +91,9 @@ describe('live Full Server failover', () => {
 
   it('keeps the license activated when reverse protection is on', async () => {
     const other = await setUpJobPair(fleet, { type: 'full-server', targetArgs: ['--license', 'TGT-3333', '--reboot-seconds', '0'] });
-    await other.source.client.runStep('start', { command: 'start-protection', jobId: other.jobId });
+    await other.source.client.runStep('license-start', { command: 'start-protection', jobId: other.jobId });
     await waitFor(async () => (await other.target.client.getJob(other.jobId)).target?.dataState.state === 'good', { what: 'good data' });
-    await other.target.client.runStep('failover', {
+    await other.target.client.runStep('license-failover', {
       command: 'fail-over-full-server',
       jobId: other.jobId,
       mode: 'live',
@@ -98,23 +106,29 @@ describe('live Full Server failover', () => {
 
 describe('Reverse, phase Restoring', () => {
   it('gives the original source machine the target identity only while its production adapter is up', async () => {
+    // Failed over: the source was shut down and the target took its identity.
+    const pair = await protectedServer('reverse');
+    await pair.source.client.runStep('reverse-shut-down', { command: 'shut-down' });
+    await pair.target.client.runStep('reverse-failover', { command: 'fail-over-full-server', jobId: pair.jobId, mode: 'live', queue: 'apply', hasReverseProtection: false });
+    expect((await pair.target.client.info()).identity.name).toBe('web01');
+
     await pair.source.client.injectFault({ fault: 'power-on' });
     const targetIdentity = (await pair.target.client.info()).originalIdentity;
     await pair.source.client.injectFault({ fault: 'adapter-down', friendlyName: 'Production' });
     const refused = await pair.source.client
-      .runStep('restore-identity-1', { command: 'restore-identity', identity: targetIdentity, productionAdapter: 'Production' })
+      .runStep('reverse-restore-identity-1', { command: 'restore-identity', identity: targetIdentity, productionAdapter: 'Production' })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AgentStepFailedError);
     expect((refused as Error).message).toContain('is down');
 
     await pair.source.client.injectFault({ fault: 'adapter-up', friendlyName: 'Production' });
-    const restored = await pair.source.client.runStep('restore-identity-2', {
+    const restored = await pair.source.client.runStep('reverse-restore-identity-2', {
       command: 'restore-identity',
       identity: targetIdentity,
       productionAdapter: 'Production',
     });
     expect(restored).toEqual({ previousIdentityName: 'web01', identityName: 'dr01' });
-    const rebooted = await pair.source.client.runStep('reboot', { command: 'reboot' });
+    const rebooted = await pair.source.client.runStep('reverse-reboot', { command: 'reboot' });
     expect(rebooted.rebootSeconds).toBe(0.2);
     const info = await pair.source.client.info();
     expect(info.identity.name).toBe('dr01');

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAgentClient, type AgentClient } from '@syncsafe/agent-client';
 import type { Job, Operation } from '@syncsafe/contracts';
@@ -52,15 +52,52 @@ async function waitFor<T>(read: () => Promise<T>, until: (value: T) => boolean, 
 }
 
 /** Steps whose agent must have executed them exactly once; a powered-off machine is checked once it is back. */
-const unverified: { agent: string; stepId: string; label: string }[] = [];
+const unverified: { agent: string; step: Operation['steps'][number]; label: string }[] = [];
 
+/**
+ * Each step's agent journal: the step id ran there exactly once, it succeeded, and the result the console
+ * recorded is the agent's first answer (a step the agent had never seen is a 404 → null, and fails here).
+ */
 async function verifySteps() {
-  for (const step of unverified.splice(0)) {
-    const record = await agents.get(step.agent)!.getStep(step.stepId).catch(() => undefined);
-    if (record === undefined) unverified.push(step);
-    else expect(record?.attempts, step.label).toBe(1);
+  for (const entry of unverified.splice(0)) {
+    const record = await agents.get(entry.agent)!.getStep(entry.step.id).catch(() => undefined);
+    if (record === undefined) {
+      unverified.push(entry);
+      continue;
+    }
+    expect(record, `${entry.label}: not in the agent's step journal`).not.toBeNull();
+    expect(record!.attempts, `${entry.label}: times executed by the agent`).toBe(1);
+    expect(record!.status, entry.label).toBe('succeeded');
+    expect(record!.result, `${entry.label}: the console recorded the agent's first result`).toEqual(entry.step.result);
   }
 }
+
+/**
+ * The whole operation was seen through: it succeeded, and every one of its planned steps succeeded (none
+ * skipped, failed, or left pending or running) and is queued for `verifySteps` on its agent.
+ */
+async function checkOperation(http: HttpCaller, operation: Operation, label: string) {
+  expect(operation.status, `${label}: ${operation.error}`).toBe('succeeded');
+  expect(operation.steps.length, `${label}: planned steps`).toBeGreaterThan(0);
+  expect(operation.steps.map((s) => [s.key, s.status]), label).toEqual(operation.steps.map((s) => [s.key, 'succeeded']));
+  expect(new Set(operation.steps.map((s) => s.id)).size, `${label}: step ids`).toBe(operation.steps.length);
+  for (const step of operation.steps) {
+    expect(step.finishedAt, `${label}: step ${step.key} finished`).not.toBeNull();
+    const server = (await http.request<{ name: string }>('GET', `/api/servers/${step.serverId}`)).body;
+    unverified.push({ agent: server.name, step, label: `${label}: step ${step.key} on ${server.name}` });
+  }
+  await verifySteps();
+}
+
+/** An agent's own step journal, read from its data folder: every step id it executed, and how many times. */
+function journalOf(agent: RunningAgent): { stepId: string; attempts: number; status: string }[] {
+  const dir = join(agent.dataDir, 'agent', 'steps');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { record: { stepId: string; attempts: number; status: string } }).record);
+}
+
+const operationsOf = async (http: HttpCaller, jobId: string) => (await http.request<{ items: Operation[] }>('GET', `/api/jobs/${jobId}/operations`)).body.items;
 
 /**
  * Sends the command to a console that will crash at `crashAt`, restarts it after the crash, waits for
@@ -68,23 +105,21 @@ async function verifySteps() {
  */
 async function crashDuring(jobId: string, crashAt: string, send: (http: HttpCaller) => Promise<{ status: number; body: unknown }>, expectedState: string) {
   const doomed = await startConsole(crashAt);
+  const before = (await operationsOf(doomed, jobId)).length;
   const sent = await send(doomed);
-  expect([201, 202], JSON.stringify(sent.body)).toContain(sent.status);
+  expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+  const operationId = (sent.body as Operation).id;
   const exitCode = await console_!.exited;
   expect(exitCode).toBeNull(); // killed by the signal, not exited
   const http = await startConsole();
   const operations = await waitFor(
-    async () => (await http.request<{ items: Operation[] }>('GET', `/api/jobs/${jobId}/operations`)).body.items,
+    () => operationsOf(http, jobId),
     (items) => items.length > 0 && items.every((o) => o.status === 'succeeded' || o.status === 'failed'),
     `operations of ${crashAt} to end`,
   );
-  const [operation] = operations;
-  expect(operation!.status, `${crashAt}: ${operation!.error}`).toBe('succeeded');
-  for (const step of operation!.steps.filter((s) => s.status === 'succeeded')) {
-    const server = (await http.request<{ name: string }>('GET', `/api/servers/${step.serverId}`)).body;
-    unverified.push({ agent: server.name, stepId: step.id, label: `${crashAt}: step ${step.key} on ${server.name}` });
-  }
-  await verifySteps();
+  // The crash neither lost the command nor made a second operation of it.
+  expect(operations.map((o) => o.id).slice(0, operations.length - before), crashAt).toEqual([operationId]);
+  await checkOperation(http, operations.find((o) => o.id === operationId)!, crashAt);
   const job = (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body;
   expect(job.state, crashAt).toBe(expectedState);
   return http;
@@ -108,13 +143,27 @@ describe('crash recovery', () => {
     await console_!.exited;
     http = await startConsole();
     await waitFor(async () => (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body, (j) => j.state === 'protecting', 'protecting after the crash');
+    const [start, ...others] = await operationsOf(http, jobId);
+    expect(others).toEqual([]);
+    await checkOperation(http, start!, 'start:mirror:after');
 
     await crashDuring(jobId, 'take-snapshot:take-snapshot:after', (h) => h.request('POST', `/api/jobs/${jobId}/snapshots`, {}), 'protecting');
     await crashDuring(jobId, 'failover:fail-over-files:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
     await crashDuring(jobId, 'restore:restore:before', (h) => h.request('POST', `/api/jobs/${jobId}/restore`, { restoreData: true }), 'restored');
     await crashDuring(jobId, 'failback:fail-back:after', (h) => h.request('POST', `/api/jobs/${jobId}/failback`, {}), 'stopped');
     await crashDuring(jobId, 'start:start-protection:before', (h) => h.request('POST', `/api/jobs/${jobId}/start`, {}), 'protecting');
-    await crashDuring(jobId, 'stop:stop-protection:after', (h) => h.request('POST', `/api/jobs/${jobId}/stop`, {}), 'stopped');
+    http = await crashDuring(jobId, 'stop:stop-protection:after', (h) => h.request('POST', `/api/jobs/${jobId}/stop`, {}), 'stopped');
+    // Both agents stayed up: every step of every operation was checked in its agent's journal.
+    expect(unverified.map((u) => u.label)).toEqual([]);
+    const operations = await operationsOf(http, jobId);
+    expect(operations.map((o) => o.kind)).toEqual(['stop', 'start', 'failback', 'restore', 'failover', 'take-snapshot', 'start']);
+    // And the journals hold nothing else: no step ran under another id, each ran once (`<step>.accept` is
+    // the receiving side of a protection start, run by its step).
+    const stepIds = operations.flatMap((o) => o.steps.map((s) => s.id));
+    const journal = [...journalOf(source), ...journalOf(target)];
+    expect(journal.filter((r) => r.attempts !== 1 || r.status !== 'succeeded')).toEqual([]);
+    expect(journal.map((r) => r.stepId.replace(/\.accept$/, '')).filter((id) => !stepIds.includes(id))).toEqual([]);
+    expect(journal.map((r) => r.stepId).filter((id) => !id.endsWith('.accept')).sort()).toEqual([...stepIds].sort());
   });
 
   it('every Full Server operation kind survives a console crash at its riskiest step', { timeout: 300_000 }, async () => {
