@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '@syncsafe/contracts';
+import type { JobState, Role } from '@syncsafe/contracts';
+import { toRowEnum } from '@syncsafe/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentFleet, type RunningAgent } from './support/agent-fleet.ts';
 import { ConsoleDriver } from './support/console-driver.ts';
@@ -51,10 +52,10 @@ async function settleOperations() {
 
 let jobCount = 0;
 /** A job in the state a command needs, written directly (no operation runs to get it there). */
-async function jobIn(state: string, type: 'files_and_folders' | 'full_server' = 'files_and_folders', options: object = {}, servers = { sourceServerId: sourceId, targetServerId: targetId }) {
+async function jobIn(state: JobState, type: 'files_and_folders' | 'full_server' = 'files_and_folders', options: object = {}, servers = { sourceServerId: sourceId, targetServerId: targetId }) {
   jobCount += 1;
   const job = await t.db.prisma.job.create({
-    data: { name: `Roles job ${jobCount}`, type, ...servers, state, directories: [`/data/roles-${jobCount}`], replicaRoot: '/replica', options },
+    data: { name: `Roles job ${jobCount}`, type, ...servers, state: toRowEnum(state), directories: [`/data/roles-${jobCount}`], replicaRoot: '/replica', options },
   });
   return job.id;
 }

@@ -105,3 +105,37 @@ describe('malformed requests are 4xx, never 500', () => {
     expect(await t.db.prisma.user.count()).toBe(3);
   });
 });
+
+describe('commands without options', () => {
+  async function stoppedJob() {
+    const target = (await admin.request({ method: 'POST', url: '/api/servers', payload: serverBody() })).json().id;
+    const job = await t.db.prisma.job.create({
+      data: { name: `No-body job ${target.slice(0, 8)}`, type: 'files_and_folders', sourceServerId: serverId, targetServerId: target, state: 'stopped', directories: ['/data'], replicaRoot: '/replica', options: {} },
+    });
+    return job.id;
+  }
+
+  it('take no body at all: the state machine answers (409 naming the state), not the validator', async () => {
+    const jobId = await stoppedJob();
+    for (const request of [{}, { payload: {} }, { payload: 'null', headers: { 'content-type': 'application/json' } }]) {
+      const res = await admin.request({ method: 'POST', url: `/api/jobs/${jobId}/stop`, ...request });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.details).toMatchObject({ state: 'stopped' });
+    }
+  });
+
+  it('still check an expectedVersion they are given', async () => {
+    const jobId = await stoppedJob();
+    const res = await admin.request({ method: 'POST', url: `/api/jobs/${jobId}/stop`, payload: { expectedVersion: 'one' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain('expectedVersion');
+  });
+
+  it('an auditor is refused for the role before the body is looked at', async () => {
+    const auditor = await t.callerWithRole('auditor');
+    const jobId = await stoppedJob();
+    const res = await auditor.request({ method: 'POST', url: `/api/jobs/${jobId}/failover`, payload: { type: 'sideways' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toMatch(/needs the operator role/);
+  });
+});

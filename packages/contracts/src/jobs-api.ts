@@ -160,7 +160,11 @@ export const RestoreRequestSchema = z.object({
 });
 export type RestoreRequest = z.input<typeof RestoreRequestSchema>;
 
-export const CommandRequestSchema = z.object(ExpectedVersion).default({});
+/** Commands without options: the body is optional (none, null or {}), or carries `expectedVersion`. */
+export const CommandRequestSchema = z
+  .object(ExpectedVersion)
+  .nullish()
+  .transform((body) => body ?? {});
 export type CommandRequest = z.input<typeof CommandRequestSchema>;
 
 /**

@@ -32,3 +32,11 @@ ALTER TABLE "job_transitions" RENAME COLUMN "options" TO "input";
 UPDATE "job_transitions"
   SET "input" = jsonb_build_object('command', 'edit', 'fields', COALESCE((SELECT jsonb_agg(k) FROM jsonb_object_keys("input") AS k WHERE k <> 'expectedVersion'), '[]'::jsonb))
   WHERE "trigger" = 'edit' AND "input" IS NOT NULL AND jsonb_typeof("input") = 'object' AND NOT ("input" ? 'command');
+
+-- Steps carry their command's name: failover-files, failover-full-server, failback, undo-failover.
+UPDATE "operation_steps" SET "command" = CASE "command"
+  WHEN 'fail-over-files' THEN 'failover-files'
+  WHEN 'fail-over-full-server' THEN 'failover-full-server'
+  WHEN 'fail-back' THEN 'failback'
+  WHEN 'undo-test-failover' THEN 'undo-failover'
+  ELSE "command" END;

@@ -66,7 +66,7 @@ describe('live Full Server failover', () => {
 
     const before = await pair.target.client.info();
     const report = await pair.target.client.runStep('revert-failover', {
-      command: 'fail-over-full-server',
+      command: 'failover-full-server',
       jobId: pair.jobId,
       mode: 'live',
       queue: 'revert-if-bad',
@@ -94,7 +94,7 @@ describe('live Full Server failover', () => {
     await other.source.client.runStep('license-start', { command: 'start-protection', jobId: other.jobId });
     await waitFor(async () => (await other.target.client.getJob(other.jobId)).target?.dataState.state === 'good', { what: 'good data' });
     await other.target.client.runStep('license-failover', {
-      command: 'fail-over-full-server',
+      command: 'failover-full-server',
       jobId: other.jobId,
       mode: 'live',
       queue: 'apply',
@@ -109,7 +109,7 @@ describe('Reverse, phase Restoring', () => {
     // Failed over: the source was shut down and the target took its identity.
     const pair = await protectedServer('reverse');
     await pair.source.client.runStep('reverse-shut-down', { command: 'shut-down' });
-    await pair.target.client.runStep('reverse-failover', { command: 'fail-over-full-server', jobId: pair.jobId, mode: 'live', queue: 'apply', hasReverseProtection: false });
+    await pair.target.client.runStep('reverse-failover', { command: 'failover-full-server', jobId: pair.jobId, mode: 'live', queue: 'apply', hasReverseProtection: false });
     expect((await pair.target.client.info()).identity.name).toBe('web01');
 
     await pair.source.client.injectFault({ fault: 'power-on' });

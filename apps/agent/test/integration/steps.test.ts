@@ -80,7 +80,7 @@ describe('failover, restore and failback (Files and Folders)', () => {
   it('fails over, restores only what changed on the target, refuses while files are open, then fails back', async () => {
     const pair = await protectedPair('ff');
     const failover = await pair.target.client.runStep('ff-failover', {
-      command: 'fail-over-files',
+      command: 'failover-files',
       jobId: pair.jobId,
       queue: 'apply',
       shares: [{ name: 'data', path: join(pair.replicaDir, 'data') }],
@@ -116,7 +116,7 @@ describe('failover, restore and failback (Files and Folders)', () => {
     expect(readFileSync(join(pair.sourceDir, 'data', 'f7.txt'), 'utf8')).toBe('edited during failover\n');
     expect(digestTree(pair.sourceDir)).toEqual(digestTree(pair.replicaDir));
 
-    const failback = await pair.target.client.runStep('ff-failback', { command: 'fail-back', jobId: pair.jobId });
+    const failback = await pair.target.client.runStep('ff-failback', { command: 'failback', jobId: pair.jobId });
     expect(failback.removedAddresses).toEqual(failover.standIn.addresses);
     expect(failback.removedShares).toEqual(failover.shares);
     expect((await pair.target.client.info()).standIns).toEqual([]);

@@ -50,7 +50,7 @@ describe('the durable target queue', () => {
     expect(new Set(queued.ops.map((op) => op.path))).toEqual(new Set(changedPaths));
 
     const report = await pair.target.client.runStep(stepId('failover'), {
-      command: 'fail-over-files',
+      command: 'failover-files',
       jobId: pair.jobId,
       queue: 'discard',
       shares: [{ name: 'data', path: pair.replicaDir }],
@@ -99,7 +99,7 @@ describe('the durable target queue', () => {
     makeQueuedChanges(pair);
     await pair.source.client.runStep(stepId('flush'), { command: 'flush-changes', jobId: pair.jobId });
     const queued = await pair.target.client.getQueue(pair.jobId);
-    const report = await pair.target.client.runStep(stepId('failover'), { command: 'fail-over-files', jobId: pair.jobId, queue: 'apply' });
+    const report = await pair.target.client.runStep(stepId('failover'), { command: 'failover-files', jobId: pair.jobId, queue: 'apply' });
     expect(report.queue).toMatchObject({ action: 'applied', appliedOps: queued.queue.ops });
     expect(digestTree(pair.replicaDir)).toEqual(digestTree(pair.sourceDir));
   });

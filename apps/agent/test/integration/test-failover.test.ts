@@ -71,7 +71,7 @@ describe('Full Server test failover', () => {
     writeFileSync(join(pair.sourceDir, 'during-test.txt'), 'still protected');
     await waitForIdenticalTrees(pair.sourceDir, pair.replicaDir, waitFor, 'replication during the test');
 
-    const undone = await testMachine.client.runStep('test-undo-test', { command: 'undo-test-failover', jobId: pair.jobId });
+    const undone = await testMachine.client.runStep('test-undo-test', { command: 'undo-failover', jobId: pair.jobId });
     expect(undone.removedEntries).toBeGreaterThan(0);
     expect(readdirSync(testReplica)).toEqual([]);
     expect((await testMachine.client.info()).networkState).toBe('connected');

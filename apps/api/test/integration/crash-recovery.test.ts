@@ -148,9 +148,9 @@ describe('crash recovery', () => {
     await checkOperation(http, start!, 'start:mirror:after');
 
     await crashDuring(jobId, 'take-snapshot:take-snapshot:after', (h) => h.request('POST', `/api/jobs/${jobId}/snapshots`, {}), 'protecting');
-    await crashDuring(jobId, 'failover:fail-over-files:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
+    await crashDuring(jobId, 'failover:failover-files:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
     await crashDuring(jobId, 'restore:restore:before', (h) => h.request('POST', `/api/jobs/${jobId}/restore`, { restoreData: true }), 'restored');
-    await crashDuring(jobId, 'failback:fail-back:after', (h) => h.request('POST', `/api/jobs/${jobId}/failback`, {}), 'stopped');
+    await crashDuring(jobId, 'failback:failback:after', (h) => h.request('POST', `/api/jobs/${jobId}/failback`, {}), 'stopped');
     await crashDuring(jobId, 'start:start-protection:before', (h) => h.request('POST', `/api/jobs/${jobId}/start`, {}), 'protecting');
     http = await crashDuring(jobId, 'stop:stop-protection:after', (h) => h.request('POST', `/api/jobs/${jobId}/stop`, {}), 'stopped');
     // Both agents stayed up: every step of every operation was checked in its agent's journal.
@@ -199,8 +199,8 @@ describe('crash recovery', () => {
     await waitFor(async () => (await http.request<Job>('GET', `/api/jobs/${jobId}`)).body, (j) => j.state === 'protecting', 'protecting');
 
     await crashDuring(jobId, 'test-failover:start-test-failover:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'test', queue: 'apply' }), 'test-failed-over');
-    await crashDuring(jobId, 'undo-failover:undo-test-failover:before', (h) => h.request('POST', `/api/jobs/${jobId}/undo-failover`, {}), 'protecting');
-    await crashDuring(jobId, 'failover:fail-over-full-server:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
+    await crashDuring(jobId, 'undo-failover:undo-failover:before', (h) => h.request('POST', `/api/jobs/${jobId}/undo-failover`, {}), 'protecting');
+    await crashDuring(jobId, 'failover:failover-full-server:after', (h) => h.request('POST', `/api/jobs/${jobId}/failover`, { type: 'live', queue: 'apply' }), 'failed-over');
     await agents.get('crashweb1')!.injectFault({ fault: 'power-on' });
     await verifySteps();
     await waitFor(async () => (await http.request<{ status: string }>('GET', `/api/servers/${ids.source}`)).body, (s) => s.status === 'online', 'source online');

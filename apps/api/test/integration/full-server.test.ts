@@ -198,7 +198,7 @@ describe('Full Server', () => {
     expect((await driver.run(job.id, 'failover', { type: 'test', queue: 'apply' })).status).toBe('succeeded');
     const live = await driver.run(job.id, 'failover', { type: 'live', queue: 'apply' });
     expect(live.status, live.error ?? '').toBe('succeeded');
-    expect(live.steps.map((s) => s.key).slice(0, 1)).toEqual(['undo-undo-test-failover']);
+    expect(live.steps.map((s) => s.key).slice(0, 1)).toEqual(['undo-undo-failover']);
     let current = await driver.job(job.id);
     expect(current.state).toBe('failed-over');
     expect(current.identities).toMatchObject({ source: { serverId: m.ids.target }, target: null });
@@ -259,7 +259,7 @@ describe('Full Server', () => {
 
     const failover = await driver.run(job.id, 'failover', { type: 'live', queue: 'revert-if-bad' });
     expect(failover.status, failover.error ?? '').toBe('succeeded');
-    const report = (failover.result as Record<string, { queue?: { action: string; snapshot?: { snapshotId: string } } }>)['fail-over-full-server'];
+    const report = (failover.result as Record<string, { queue?: { action: string; snapshot?: { snapshotId: string } } }>)['failover-full-server'];
     expect(report?.queue?.action).toBe('reverted');
     expect((await driver.job(job.id)).state).toBe('failed-over');
   });

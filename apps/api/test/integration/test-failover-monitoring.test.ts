@@ -112,7 +112,7 @@ describe('failover monitoring during a Full Server test failover', () => {
     expect(failover).toMatchObject({ actorName: 'system', options: { type: 'live', queue: 'apply' } });
     const finished = await driver.finished(failover.id);
     expect(finished.status, finished.error ?? '').toBe('succeeded');
-    expect(finished.steps[0]?.key).toBe('undo-undo-test-failover');
+    expect(finished.steps[0]?.key).toBe('undo-undo-failover');
     expect((await driver.job(job.id)).state).toBe('failed-over');
   });
 });

@@ -43,12 +43,12 @@ export const AgentStepCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('delete-snapshot'), ...jobStep, snapshotId: z.string().min(1) }),
   z.object({ command: z.literal('revert-snapshot'), ...jobStep, snapshotId: z.string().min(1) }),
   z.object({
-    command: z.literal('fail-over-files'),
+    command: z.literal('failover-files'),
     ...jobStep,
     queue: z.enum(['apply', 'discard']),
     shares: z.array(AgentShareSchema).max(256).default([]),
   }),
-  z.object({ command: z.literal('fail-back'), ...jobStep }),
+  z.object({ command: z.literal('failback'), ...jobStep }),
   /** On the restore destination: open a channel for the job's directories (they may live on a new server). */
   z.object({ command: z.literal('prepare-restore'), ...jobStep, directories: AgentProtectedDirectoriesSchema }),
   /** On the target: copy back only what differs (content hashes) to the destination channel. */
@@ -61,7 +61,7 @@ export const AgentStepCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('shut-down'), reason: z.string().max(500).default('live failover') }),
   z.object({ command: z.literal('stop-services'), keepRunning: z.array(z.string()).default([]) }),
   z.object({
-    command: z.literal('fail-over-full-server'),
+    command: z.literal('failover-full-server'),
     ...jobStep,
     mode: z.enum(['live', 'snapshot']),
     queue: z.enum(['apply', 'discard', 'revert-if-bad']),
@@ -83,7 +83,7 @@ export const AgentStepCommandSchema = z.discriminatedUnion('command', [
     replicaPath: AgentAbsolutePathSchema.refine((p) => p !== '/', { message: 'The test replica path cannot be /' }),
   }),
   z.object({ command: z.literal('complete-test-failover'), ...jobStep, rebootSeconds: RebootSecondsSchema.optional() }),
-  z.object({ command: z.literal('undo-test-failover'), ...jobStep }),
+  z.object({ command: z.literal('undo-failover'), ...jobStep }),
   /** Reverse, phase Restoring: give this (original source) machine the given identity. */
   z.object({
     command: z.literal('restore-identity'),
@@ -110,13 +110,13 @@ export const AgentStepResultSchemas = {
   'take-snapshot': AgentSnapshotSchema,
   'delete-snapshot': z.object({ snapshotId: z.string(), isDeleted: z.boolean() }),
   'revert-snapshot': z.object({ snapshot: AgentSnapshotSchema, dataState: AgentTargetDataStateSchema }),
-  'fail-over-files': AgentFilesFailoverReportSchema,
-  'fail-back': z.object({ removedAddresses: z.array(z.string()), removedShares: z.array(AgentShareSchema) }),
+  'failover-files': AgentFilesFailoverReportSchema,
+  failback: z.object({ removedAddresses: z.array(z.string()), removedShares: z.array(AgentShareSchema) }),
   'prepare-restore': z.object({ channel: AgentChannelGrantSchema, openFiles: z.array(z.string()) }),
   restore: AgentRestoreReportSchema,
   'shut-down': z.object({ wasRunning: z.boolean() }),
   'stop-services': AgentServiceStopReportSchema,
-  'fail-over-full-server': AgentFullServerFailoverReportSchema,
+  'failover-full-server': AgentFullServerFailoverReportSchema,
   'start-test-failover': z.object({
     snapshotId: z.string(),
     filesSent: z.number().int().nonnegative(),
@@ -124,7 +124,7 @@ export const AgentStepResultSchemas = {
   }),
   'prepare-test-failover': z.object({ channel: AgentChannelGrantSchema }),
   'complete-test-failover': z.object({ identityName: z.string(), networkState: z.literal('isolated') }),
-  'undo-test-failover': z.object({ removedEntries: z.number().int().nonnegative() }),
+  'undo-failover': z.object({ removedEntries: z.number().int().nonnegative() }),
   'restore-identity': z.object({ previousIdentityName: z.string(), identityName: z.string() }),
   reboot: z.object({ rebootedAt: AgentTimestampSchema, rebootSeconds: z.number() }),
 } satisfies Record<AgentStepCommandName, z.ZodType>;

@@ -8,7 +8,7 @@ import { basisStateOf, isTestInProgress } from './state-groups.ts';
 /** "Undo any test in progress" first: take the test machine down, and keep or delete its snapshot per the settings. */
 function undoTestSteps(facts: JobFacts, prefix: string, keepSnapshotId: string | null = null): PlannedStep[] {
   const steps: PlannedStep[] = [
-    { key: `${prefix}undo-test-failover`, machine: 'test', command: 'undo-test-failover', args: {}, description: 'Take the test failover machine down' },
+    { key: `${prefix}undo-failover`, machine: 'test', command: 'undo-failover', args: {}, description: 'Take the test failover machine down' },
   ];
   const snapshot = testSnapshot(facts);
   if (snapshot && !facts.options.keepTestSnapshotOnUndo && snapshot.agentSnapshotId !== keepSnapshotId) {
@@ -54,9 +54,9 @@ function planFilesFailover(facts: JobFacts, input: FailoverInput): PlannedStep[]
     { key: 'stop-source-protection', machine: 'source', command: 'stop-protection', args: {}, isBestEffort: true, description: 'Stop sending changes from the source, if it is still running' },
     ...queueStep(input),
     {
-      key: 'fail-over-files',
+      key: 'failover-files',
       machine: 'target',
-      command: 'fail-over-files',
+      command: 'failover-files',
       args: { queue },
       keepsReport: true,
       description: 'The target stands in for the source: it takes over the source’s addresses and creates the shares',
@@ -82,9 +82,9 @@ function planFullServerFailover(facts: JobFacts, input: FailoverInput): PlannedS
     { key: 'shut-down-source', machine: 'source', command: 'shut-down', args: { reason: `${mode} failover` }, isBestEffort: true, description: 'Shut the source down if it is still running' },
     ...queueStep(input),
     {
-      key: 'fail-over-full-server',
+      key: 'failover-full-server',
       machine: 'target',
-      command: 'fail-over-full-server',
+      command: 'failover-full-server',
       args: {
         mode,
         queue: input.queue,
@@ -208,7 +208,7 @@ export function planSteps(facts: JobFacts, kind: OperationKind, input: JobComman
       if (input.command !== 'restore') break;
       return planRestore(input);
     case 'failback':
-      return [{ key: 'fail-back', machine: 'target', command: 'fail-back', args: {}, description: 'Stop standing in for the source: remove its addresses and the shares' }];
+      return [{ key: 'failback', machine: 'target', command: 'failback', args: {}, description: 'Stop standing in for the source: remove its addresses and the shares' }];
     case 'reverse':
       return planReverse();
     case 'start':

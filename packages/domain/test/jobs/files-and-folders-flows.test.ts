@@ -14,7 +14,7 @@ describe('Files and Folders: failover', () => {
 
     const failover = job.command({ command: 'failover', type: 'live', queue: 'apply' });
     expect(job.state).toBe('failing-over');
-    expect(commandsOf(failover)).toEqual(['stop-services', 'stop-protection', 'apply-queue', 'fail-over-files']);
+    expect(commandsOf(failover)).toEqual(['stop-services', 'stop-protection', 'apply-queue', 'failover-files']);
     expect(failover.operation?.steps.filter((s) => s.machine === 'source').every((s) => s.isBestEffort)).toBe(true);
 
     job.succeed();
@@ -41,7 +41,7 @@ describe('Files and Folders: failover', () => {
     const job = new JobDriver(jobFacts('files-and-folders'));
     const failover = job.command({ command: 'failover', type: 'live', queue: 'discard', leaveSourceRunning: true });
     const steps = failover.operation!.steps;
-    expect(steps.map((s) => s.command)).toEqual(['stop-protection', 'discard-queue', 'fail-over-files']);
+    expect(steps.map((s) => s.command)).toEqual(['stop-protection', 'discard-queue', 'failover-files']);
     expect(steps.find((s) => s.command === 'discard-queue')?.keepsReport).toBe(true);
     expect(failover.warnings).toEqual([
       expect.objectContaining({ code: 'discard-loses-queue', severity: 'danger', appliesTo: { option: 'queue', value: 'discard' } }),

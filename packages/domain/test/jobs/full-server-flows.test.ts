@@ -29,7 +29,7 @@ describe('Full Server: test failover, then undo', () => {
 
     expect(getAllowedActions(job.job).undoFailover).toMatchObject({ testSnapshot: { snapshotId: 'snap-test' }, testSnapshotOutcome: 'deleted' });
     const undo = job.command({ command: 'undo-failover' });
-    expect(stepsOf(undo)).toEqual(['test:undo-test-failover', 'target:delete-snapshot']);
+    expect(stepsOf(undo)).toEqual(['test:undo-failover', 'target:delete-snapshot']);
     job.succeed();
     expect(job.state).toBe('protecting');
   });
@@ -40,7 +40,7 @@ describe('Full Server: test failover, then undo', () => {
     job.command({ command: 'failover', type: 'test', queue: 'apply' });
     withTestSnapshot(job);
     job.succeed();
-    expect(stepsOf(job.command({ command: 'undo-failover' }))).toEqual(['test:undo-test-failover']);
+    expect(stepsOf(job.command({ command: 'undo-failover' }))).toEqual(['test:undo-failover']);
   });
 
   it('refuses a test failover without a test machine, and one that would discard the queue', () => {
@@ -73,12 +73,12 @@ describe('Full Server: test failover, then go live', () => {
     job.succeed();
     const live = job.command({ command: 'failover', type: 'live', queue: 'apply' });
     expect(stepsOf(live)).toEqual([
-      'test:undo-test-failover',
+      'test:undo-failover',
       'target:delete-snapshot',
       'source:stop-services',
       'source:shut-down',
       'target:apply-queue',
-      'target:fail-over-full-server',
+      'target:failover-full-server',
     ]);
     expect(live.operation!.steps.find((s) => s.command === 'shut-down')?.isBestEffort).toBe(true);
     expect(live.warnings.map((w) => w.code)).toContain('test-undone-first');
@@ -94,11 +94,11 @@ describe('Full Server: test failover, then go live', () => {
     job.succeed();
     const toSnapshot = job.command({ command: 'failover', type: 'snapshot', queue: 'discard', snapshotId: 'snap-test' });
     expect(stepsOf(toSnapshot)).toEqual([
-      'test:undo-test-failover',
+      'test:undo-failover',
       'source:stop-services',
       'source:shut-down',
       'target:discard-queue',
-      'target:fail-over-full-server',
+      'target:failover-full-server',
     ]);
     expect(toSnapshot.operation!.steps.at(-1)).toMatchObject({ args: { mode: 'snapshot', snapshotId: 'agent-snap-test', queue: 'discard' } });
   });
@@ -109,7 +109,7 @@ describe('Full Server: failover to a snapshot, with each target queue choice', (
     const job = new JobDriver(jobFacts('full-server'));
     const decision = job.command({ command: 'failover', type: 'snapshot', queue, snapshotId: 'snap-1' });
     const commands = decision.operation!.steps.map((s) => s.command);
-    expect(commands.at(-1)).toBe('fail-over-full-server');
+    expect(commands.at(-1)).toBe('failover-full-server');
     expect(commands.includes('discard-queue')).toBe(queue === 'discard');
     expect(commands.includes('apply-queue')).toBe(queue === 'apply');
     expect(decision.warnings.map((w) => w.code)).toContain('revert-loses-data');
@@ -127,7 +127,7 @@ describe('Full Server: failover to a snapshot, with each target queue choice', (
     expect(revert.warnings[0]).toMatchObject({ code: 'revert-loses-data', severity: 'danger' });
     const job = new JobDriver(facts);
     const live = job.command({ command: 'failover', type: 'live', queue: 'revert-if-bad' });
-    expect(live.operation!.steps.at(-1)).toMatchObject({ command: 'fail-over-full-server', keepsReport: true, args: { queue: 'revert-if-bad' } });
+    expect(live.operation!.steps.at(-1)).toMatchObject({ command: 'failover-full-server', keepsReport: true, args: { queue: 'revert-if-bad' } });
   });
 
   it('refuses Revert To Last Good Snapshot when the data is bad and no snapshot is good', () => {
@@ -242,7 +242,7 @@ describe('Full Server: failover monitoring', () => {
     withTestSnapshot(job);
     job.succeed();
     const met = job.event('condition-met');
-    expect(met.outcome === 'transition' && met.operation?.operation?.steps[0]?.command).toBe('undo-test-failover');
+    expect(met.outcome === 'transition' && met.operation?.operation?.steps[0]?.command).toBe('undo-failover');
     expect(job.state).toBe('failing-over');
   });
 
@@ -283,7 +283,7 @@ describe('Full Server: a real outage during a DR test', () => {
     const job = inTest(false);
     const met = job.event('condition-met');
     expect(met).toMatchObject({ outcome: 'transition', event: 'condition-met', to: 'failing-over', notification: { message: expect.stringContaining('automatic failover started') } });
-    expect(met.outcome === 'transition' && met.operation && stepsOf(met.operation)[0]).toBe('test:undo-test-failover');
+    expect(met.outcome === 'transition' && met.operation && stepsOf(met.operation)[0]).toBe('test:undo-failover');
     expect(job.state).toBe('failing-over');
     job.succeed();
     expect(job.state).toBe('failed-over');

@@ -90,12 +90,12 @@ export function checkPlan(operation: PlannedOperation): void {
   const { input } = operation;
   if (input.command === 'failover' && input.queue === 'discard') {
     const discard = operation.steps.findIndex((s) => s.command === 'discard-queue' && s.keepsReport);
-    const failover = operation.steps.findIndex((s) => s.command === 'fail-over-files' || s.command === 'fail-over-full-server');
+    const failover = operation.steps.findIndex((s) => s.command === 'failover-files' || s.command === 'failover-full-server');
     expect(discard).toBeGreaterThanOrEqual(0);
     expect(discard).toBeLessThan(failover);
   }
   if (input.command === 'failover' && input.queue === 'revert-if-bad') {
-    expect(operation.steps.at(-1)).toMatchObject({ command: 'fail-over-full-server', keepsReport: true });
+    expect(operation.steps.at(-1)).toMatchObject({ command: 'failover-full-server', keepsReport: true });
   }
   for (const step of operation.steps) if (step.command === 'shut-down') expect(step.isBestEffort).toBe(true);
 }
@@ -104,7 +104,7 @@ export function checkPlan(operation: PlannedOperation): void {
 function recordEffects(facts: JobFacts, operation: PlannedOperation): JobFacts {
   const { steps } = operation;
   const deleted = new Set(steps.flatMap((s) => (s.command === 'delete-snapshot' ? [s.args.snapshotId] : [])));
-  const isUndone = steps.some((s) => s.command === 'undo-test-failover');
+  const isUndone = steps.some((s) => s.command === 'undo-failover');
   let snapshots = facts.snapshots.filter((s) => !deleted.has(s.agentSnapshotId)).map((s) => (isUndone ? { ...s, isTestSnapshot: false } : s));
   const add = (id: string, extra: Partial<Parameters<typeof snapshot>[0]>) => [...snapshots.filter((s) => s.id !== id), snapshot({ id, ...extra })];
   if (operation.kind === 'test-failover') snapshots = add('snap-test', { takenAt: '2026-11-25T10:00:00.000Z', isTestSnapshot: true });

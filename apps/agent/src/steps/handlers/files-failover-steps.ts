@@ -7,10 +7,10 @@ import type { StepHandlers } from '../step-deps.ts';
  * the stand-in; shares created here are not created on the source by a restore.
  */
 export const filesFailoverSteps = {
-  'fail-over-files': async ({ jobId, queue, shares }, { jobs, machine }) => {
+  'failover-files': async ({ jobId, queue, shares }, { jobs, machine }) => {
     const job = jobs.get(jobId);
     const target = jobs.target(jobId);
-    if (job.record.setup.type !== 'files-and-folders') throw conflict(`job ${jobId} is a Full Server job: use fail-over-full-server`);
+    if (job.record.setup.type !== 'files-and-folders') throw conflict(`job ${jobId} is a Full Server job: use failover-full-server`);
     if (target.current.failedOverAt !== null) throw conflict(`job ${jobId} is already failed over`);
     const source = target.current.sourceIdentity;
     if (!source) throw conflict(`the source identity of job ${jobId} was never replicated: nothing to stand in for`);
@@ -21,7 +21,7 @@ export const filesFailoverSteps = {
     target.updateState({ standIn, shares, failedOverAt: Date.now() });
     return { result: { queue: outcome, standIn, shares, dataState: target.current.dataState } };
   },
-  'fail-back': async ({ jobId }, { jobs, machine }) => {
+  failback: async ({ jobId }, { jobs, machine }) => {
     const target = jobs.target(jobId);
     if (target.current.failedOverAt === null) throw conflict(`job ${jobId} is not failed over`);
     const removedShares = target.current.shares;

@@ -26,10 +26,10 @@ export const fullServerSteps = {
     afterReply: () => machine.setPower('off'),
   }),
   'stop-services': async ({ keepRunning }, { machine }) => ({ result: machine.stopServices(keepRunning) }),
-  'fail-over-full-server': async (command, { jobs, machine, bus }) => {
+  'failover-full-server': async (command, { jobs, machine, bus }) => {
     const job = jobs.get(command.jobId);
     const target = jobs.target(command.jobId);
-    if (job.record.setup.type !== 'full-server') throw conflict(`job ${command.jobId} is a Files and Folders job: use fail-over-files`);
+    if (job.record.setup.type !== 'full-server') throw conflict(`job ${command.jobId} is a Files and Folders job: use failover-files`);
     if (target.current.failedOverAt !== null) throw conflict(`job ${command.jobId} is already failed over`);
     if (command.mode === 'snapshot' && !command.snapshotId) {
       throw new AgentError('validation_failed', 'body.snapshotId: a snapshot failover needs a snapshot', [

@@ -65,7 +65,7 @@ export const testFailoverSteps = {
     await machine.reboot(rebootSeconds);
     return { result: { identityName: machine.snapshot.identity.name, networkState: 'isolated' as const } };
   },
-  'undo-test-failover': async ({ jobId }, { jobs, machine }) => {
+  'undo-failover': async ({ jobId }, { jobs, machine }) => {
     const job = jobs.get(jobId);
     const setup = job.record.setup;
     if (setup.role !== 'test') throw conflict(`this agent is not the test machine of job ${jobId}`);

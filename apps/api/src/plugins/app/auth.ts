@@ -53,7 +53,7 @@ async function authenticate(request: FastifyRequest) {
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
 }
 
-/** preHandler: the caller's role must be at least `role`. */
+/** preValidation: the caller's role must be at least `role` (checked before the body, so a caller without the role learns nothing from validation). */
 export function requireRole(role: Role) {
   return async function checkRole(request: FastifyRequest, _reply: FastifyReply) {
     const own = request.principal?.role;

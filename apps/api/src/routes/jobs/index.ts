@@ -55,7 +55,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/jobs',
-    { preHandler: operator, config: { audit: 'job.create' }, schema: { tags, body: CreateJobRequestSchema, response: { 201: JobSchema, ...errors } } },
+    { preValidation: operator, config: { audit: 'job.create' }, schema: { tags, body: CreateJobRequestSchema, response: { 201: JobSchema, ...errors } } },
     async (request, reply) => {
       const { job, operationId } = await createJob(prisma, actorOf(request), request.body);
       app.operations.enqueue(operationId);
@@ -67,13 +67,13 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/jobs/:id',
-    { preHandler: operator, config: { audit: 'job.edit' }, schema: { tags, params: IdParams, body: UpdateJobRequestSchema, response: { 200: JobSchema, ...errors } } },
+    { preValidation: operator, config: { audit: 'job.edit' }, schema: { tags, params: IdParams, body: UpdateJobRequestSchema, response: { 200: JobSchema, ...errors } } },
     async (request) => updateJob(prisma, actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/jobs/:id',
-    { preHandler: operator, config: { audit: 'job.delete' }, schema: { tags, params: IdParams, response: { 204: z.undefined(), ...errors } } },
+    { preValidation: operator, config: { audit: 'job.delete' }, schema: { tags, params: IdParams, response: { 204: z.undefined(), ...errors } } },
     async (request, reply) => {
       await deleteJob(prisma, actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -89,7 +89,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/jobs/:id/failover',
     {
-      preHandler: operator,
+      preValidation: operator,
       config: { audit: 'job.failover' },
       schema: { tags, summary: 'Failover or Cutover', params: IdParams, headers: IdempotencyHeaders, body: FailoverRequestSchema, response: { 202: OperationSchema, ...errors } },
     },
@@ -103,7 +103,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/jobs/:id/restore',
     {
-      preHandler: operator,
+      preValidation: operator,
       config: { audit: 'job.restore' },
       schema: { tags, summary: 'Restore (Restore Data / Do Not Restore Data)', params: IdParams, headers: IdempotencyHeaders, body: RestoreRequestSchema, response: { 202: OperationSchema, ...errors } },
     },
@@ -118,7 +118,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/api/jobs/:id/${command}`,
       {
-        preHandler: operator,
+        preValidation: operator,
         config: { audit: `job.${command}` },
         schema: { tags, params: IdParams, headers: IdempotencyHeaders, body: CommandRequestSchema.optional(), response: { 202: OperationSchema, ...errors } },
       },
@@ -136,7 +136,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/jobs/:id/snapshots',
     {
-      preHandler: operator,
+      preValidation: operator,
       config: { audit: 'job.take-snapshot' },
       schema: { tags, summary: 'Take Snapshot (Manual)', params: IdParams, headers: IdempotencyHeaders, body: CommandRequestSchema.optional(), response: { 202: OperationSchema, ...errors } },
     },
@@ -161,7 +161,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/jobs/:id/checklist',
     {
-      preHandler: operator,
+      preValidation: operator,
       config: { audit: 'job.checklist' },
       schema: { tags, summary: 'Tick a manual preparation step (audited)', params: IdParams, body: ChecklistTickRequestSchema, response: { 204: z.undefined(), ...errors } },
     },

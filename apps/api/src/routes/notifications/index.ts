@@ -18,7 +18,7 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/notifications/:id/acknowledge',
-    { preHandler: requireRole('operator'), config: { audit: 'notification.acknowledge' }, schema: { tags, params: z.object({ id: z.uuid('id must be a UUID') }), response: { 200: NotificationSchema, ...errors } } },
+    { preValidation: requireRole('operator'), config: { audit: 'notification.acknowledge' }, schema: { tags, params: z.object({ id: z.uuid('id must be a UUID') }), response: { 200: NotificationSchema, ...errors } } },
     async (request) => acknowledgeNotification(app.db.prisma, actorOf(request), request.params.id),
   );
 };

@@ -35,14 +35,14 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/servers',
-    { preHandler: admin, config: { audit: 'server.create' }, schema: { tags, body: CreateServerRequestSchema, response: { 201: ServerSchema, ...errors } } },
+    { preValidation: admin, config: { audit: 'server.create' }, schema: { tags, body: CreateServerRequestSchema, response: { 201: ServerSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await createServer(prisma, app.secretBox, actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/servers/:id',
     {
-      preHandler: admin,
+      preValidation: admin,
       config: { audit: 'server.update' },
       schema: { tags, params: IdParams, body: UpdateServerRequestSchema, response: { 200: ServerSchema, ...errors } },
     },
@@ -51,7 +51,7 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/servers/:id',
-    { preHandler: admin, config: { audit: 'server.delete' }, schema: { tags, params: IdParams, response: { 204: z.undefined(), ...errors } } },
+    { preValidation: admin, config: { audit: 'server.delete' }, schema: { tags, params: IdParams, response: { 204: z.undefined(), ...errors } } },
     async (request, reply) => {
       await deleteServer(prisma, actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -61,7 +61,7 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/servers/:id/licenses',
     {
-      preHandler: admin,
+      preValidation: admin,
       config: { audit: 'server.license.add' },
       schema: { tags, params: IdParams, body: AddLicenseRequestSchema, response: { 201: ServerSchema, ...errors } },
     },
@@ -70,7 +70,7 @@ const serverRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/servers/:id/licenses/:key',
-    { preHandler: admin, config: { audit: 'server.license.remove' }, schema: { tags, params: LicenseParams, response: { 200: ServerSchema, ...errors } } },
+    { preValidation: admin, config: { audit: 'server.license.remove' }, schema: { tags, params: LicenseParams, response: { 200: ServerSchema, ...errors } } },
     async (request) => removeLicense(prisma, actorOf(request), request.params.id, request.params.key),
   );
 };

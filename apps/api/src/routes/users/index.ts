@@ -10,7 +10,7 @@ const IdParams = z.object({ id: z.uuid('id must be a UUID') });
 
 /** User management: admins only. */
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', requireRole('admin'));
+  app.addHook('preValidation', requireRole('admin'));
 
   app.get('/api/users', { schema: { tags: ['users'], response: { 200: UserListResponseSchema, ...errors } } }, async () => ({
     items: await listUsers(app.db.prisma),

@@ -64,9 +64,9 @@ function commandFields(step: StoredStep, inputs: StepInputs, prefetch: StepPrefe
       return args;
     case 'reboot':
       return { rebootSeconds: options.rebootSeconds };
-    case 'fail-over-files':
+    case 'failover-files':
       return { ...job, ...args, shares: options.shares };
-    case 'fail-over-full-server':
+    case 'failover-full-server':
       return { ...job, ...args, rebootSeconds: options.rebootSeconds };
     case 'prepare-restore':
       return { ...job, directories: inputs.directories };

@@ -101,6 +101,6 @@ export const stepEffects: StepEffects = {
   'start-test-failover': syncsSnapshots((result) => result.snapshotId),
   'delete-snapshot': syncsSnapshots(),
   'revert-snapshot': syncsSnapshots(),
-  'fail-over-full-server': syncsSnapshots(),
-  'undo-test-failover': syncsSnapshots(),
+  'failover-full-server': syncsSnapshots(),
+  'undo-failover': syncsSnapshots(),
 };
