@@ -1,5 +1,5 @@
-import { JobOptionsSchema, type AgentStepCommandInput, type AgentStepCommandName, type AgentStepResultOf, type JobOptions } from '@syncsafe/contracts';
-import type { Database, Job, Prisma } from '@syncsafe/db';
+import { JobOptionsSchema, type AgentStepCommandInput, type AgentStepCommandName, type AgentStepResultOf, type JobOptions, type OperationKind } from '@syncsafe/contracts';
+import { fromRowEnum, type Database, type Job, type Prisma } from '@syncsafe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { errorText } from '../../lib/error-text.ts';
@@ -22,7 +22,7 @@ const OFFLINE_BEST_EFFORT_TIMEOUT_MS = 2_000;
  * step is marked running (before the agent is asked) or right after the agent answered (before the
  * answer is persisted) — the two moments a crash can split.
  */
-function crashPoint(kind: string, stepKey: string, moment: 'before' | 'after') {
+function crashPoint(kind: OperationKind, stepKey: string, moment: 'before' | 'after') {
   if (process.env.SYNCSAFE_TEST_CRASH_AT === `${kind}:${stepKey}:${moment}`) process.kill(process.pid, 'SIGKILL');
 }
 
@@ -39,7 +39,7 @@ function effectOf<C extends AgentStepCommandName>(command: C): StepEffect<C> | u
 /** The operation being run: what each of its steps needs. */
 interface RunContext {
   operationId: string;
-  kind: string;
+  kind: OperationKind;
   job: Job;
   options: JobOptions;
   inputs: StepInputs;
@@ -121,7 +121,7 @@ export class OperationRunner {
       servers,
       steps: new Map(steps.map(({ row, command }) => [row.key, { command, serverId: row.serverId, ...(row.status === 'succeeded' ? { result: row.result } : {}) }])),
     };
-    const context: RunContext = { operationId, kind: operation.kind, job, options, inputs };
+    const context: RunContext = { operationId, kind: fromRowEnum(operation.kind), job, options, inputs };
 
     for (const step of steps) {
       const { status } = step.row;
