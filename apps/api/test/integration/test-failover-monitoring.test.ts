@@ -109,7 +109,9 @@ describe('failover monitoring during a Full Server test failover', () => {
     await failingOver;
     const operations = (await driver.admin.request({ url: `/api/jobs/${job.id}/operations` })).json().items;
     const failover = operations.find((o: { kind: string }) => o.kind === 'failover');
-    expect(failover).toMatchObject({ actorName: 'system', options: { type: 'live', queue: 'apply' } });
+    expect(failover).toMatchObject({ actorName: 'system', input: { command: 'failover', type: 'live', queue: 'apply' } });
+    const history = (await driver.admin.request({ url: `/api/jobs/${job.id}/history` })).json().items;
+    expect(history.find((t: { operationId: string | null }) => t.operationId === failover.id)).toMatchObject({ trigger: 'condition-met', fromState: 'test-failed-over', toState: 'failing-over' });
     const finished = await driver.finished(failover.id);
     expect(finished.status, finished.error ?? '').toBe('succeeded');
     expect(finished.steps[0]?.key).toBe('undo-undo-failover');

@@ -65,7 +65,6 @@ export async function startOperation(
 ) {
   const { input } = decision.operation;
   const operation = await createOperation(tx, facts, row.id, decision.operation, t.meta, decision.warnings);
-  if (decision.to === 'deleted') throw new Error(`${input.command} starts an operation; it cannot delete the job`);
   await applyTransition(tx, {
     job: { ...row, state: facts.state },
     trigger: t.trigger,

@@ -1,8 +1,7 @@
 import type { AgentSnapshot, AgentStepCommandName, AgentStepResultOf, JobOptions } from '@syncsafe/contracts';
-import type { Database, Job, Prisma } from '@syncsafe/db';
+import { fromRowEnum, type Database, type Job, type Prisma } from '@syncsafe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { errorText } from '../../lib/error-text.ts';
-import { fromRowEnum } from '@syncsafe/db';
 import { publishJob } from '../jobs/publish-job.ts';
 import type { AgentDirectory } from './agent-port.ts';
 import type { StepPrefetch } from './build-step-command.ts';
