@@ -18,7 +18,7 @@ import { planMirror } from '../replication/mirror-plan.ts';
 import { OpStreamer, SeqCounter, type StreamHooks } from '../replication/op-streamer.ts';
 import type { PlannedOp } from '../replication/planned-op.ts';
 import type { ReplicaRoot } from '../replication/replica-paths.ts';
-import { walkRoots, walkRootsConcurrently } from '../replication/tree-walk.ts';
+import { walkDirectory, walkRoots, walkRootsConcurrently, type TreeEntry } from '../replication/tree-walk.ts';
 import { conflict } from '../server/agent-error.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file.ts';
 import { ChangePlanner, hasChanged } from './change-planner.ts';
@@ -38,6 +38,12 @@ const MAX_BACKOFF_MS = 5000;
  * has caught up, a reconciliation walk finds whatever the watcher dropped.
  */
 const FLOOD_EVENTS_PER_SECOND = 1000;
+/**
+ * A folder that appears is listed at once, racing the program still writing into it, and its lower
+ * levels may never be watched (@parcel/watcher's Linux backend, parcel-bundler/watcher#97): it is listed
+ * again after these delays. A stopgap until the watch-first-then-list fix; the reconcile stays the net.
+ */
+const NEW_FOLDER_RECHECK_MS = [250, 2000];
 
 export interface SourceJobContext {
   jobId: string;
@@ -271,6 +277,28 @@ export class SourceJob {
   private async sendChanges(): Promise<void> {
     const ops = this.planner.plan(this.changes.take(PATHS_PER_BATCH));
     if (ops.length > 0) await this.stream(ops, {});
+    const folders = ops.flatMap((op) => (op.kind === 'mkdir' ? [op.entry] : []));
+    if (folders.length === 0) return;
+    for (const delay of NEW_FOLDER_RECHECK_MS) setTimeout(() => this.recheckFolders(folders), delay).unref();
+  }
+
+  /** Marks what differs from the index inside folders that appeared (see NEW_FOLDER_RECHECK_MS). */
+  private recheckFolders(folders: TreeEntry[]): void {
+    if (!this.isLooping || this.pendingMirror) return;
+    const inside: TreeEntry[] = [];
+    for (const folder of folders) walkDirectory(folder.path, folder.absolute, inside);
+    this.markDiffering(inside);
+  }
+
+  /** Marks every entry the index does not hold as it is now; returns the paths seen. */
+  private markDiffering(entries: Iterable<TreeEntry>): Set<string> {
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      seen.add(entry.path);
+      const sent = this.index.get(entry.path);
+      if (!sent || hasChanged(sent, entry)) this.changes.add(entry.path);
+    }
+    return seen;
   }
 
   private async stream(ops: PlannedOp[], hooks: StreamHooks): Promise<void> {
@@ -302,12 +330,7 @@ export class SourceJob {
   /** Marks every path that differs from the index: the safety net under the watcher. */
   private reconcile(): void {
     if (!this.isLooping || this.pendingMirror) return;
-    const seen = new Set<string>();
-    for (const entry of walkRoots(this.roots)) {
-      seen.add(entry.path);
-      const sent = this.index.get(entry.path);
-      if (!sent || hasChanged(sent, entry)) this.changes.add(entry.path);
-    }
+    const seen = this.markDiffering(walkRoots(this.roots));
     for (const path of this.index.paths()) if (!seen.has(path)) this.changes.add(path);
   }
 
