@@ -112,7 +112,6 @@ export async function createJob(prisma: PrismaClient, actor: Actor, input: Creat
   }
 }
 
-
 const EDITABLE = ['name', 'sourceServerId', 'targetServerId', 'directories', 'replicaRoot', 'options'] as const;
 
 function editInput(input: UpdateJobRequest): EditInput {
