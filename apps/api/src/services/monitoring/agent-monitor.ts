@@ -26,7 +26,6 @@ export class AgentMonitor {
   private readonly health: ServerHealth;
   private readonly progress: ProgressRecorder;
   private readonly services: ServiceLearning;
-  private readonly startedAt = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private isTicking = false;
 
@@ -67,8 +66,8 @@ export class AgentMonitor {
     return this.subscriptions.lastHeartbeat(serverId);
   }
 
-  /** When a server's agent was last heard; when the console started if not since. */
-  private heardAt = (serverId: string) => this.subscriptions.lastHeartbeat(serverId) ?? this.startedAt;
+  /** When a server's agent was last heard (or first watched); now for a server not watched yet. */
+  private heardAt = (serverId: string) => this.subscriptions.heardAt(serverId) ?? Date.now();
 
   private async tick() {
     if (this.isTicking) return;

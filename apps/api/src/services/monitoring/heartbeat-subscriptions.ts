@@ -13,6 +13,8 @@ export interface Subscription {
   close(): void;
   /** Set by whoever counts the heartbeats (a machine that is off does not count). */
   lastHeartbeatAt: number | null;
+  /** When the console first tried to reach the agent (kept across reconnects): a new server's grace starts here. */
+  readonly watchedSince: number;
   isOpen: boolean;
   retryAt: number;
 }
@@ -39,6 +41,15 @@ export class HeartbeatSubscriptions {
     return this.subscriptions.get(serverId)?.lastHeartbeatAt ?? null;
   }
 
+  /**
+   * When a server's agent was last heard, or when the console began watching it if never: a server just
+   * added gets its whole window before it is called offline or its condition met. Null when not watched yet.
+   */
+  heardAt(serverId: string): number | null {
+    const subscription = this.subscriptions.get(serverId);
+    return subscription ? (subscription.lastHeartbeatAt ?? subscription.watchedSince) : null;
+  }
+
   /** Subscribes to every server not subscribed to (retrying a dropped stream every few seconds); returns the servers gone since. */
   async reconcile(): Promise<string[]> {
     const servers = await this.prisma.server.findMany({ select: { id: true, address: true, port: true, username: true, passwordCiphertext: true } });
@@ -57,7 +68,7 @@ export class HeartbeatSubscriptions {
       const existing = this.subscriptions.get(server.id);
       if (existing && existing.key === key && (existing.isOpen || now < existing.retryAt)) continue;
       existing?.close();
-      await this.subscribe(server.id, key, existing?.lastHeartbeatAt ?? null);
+      await this.subscribe(server.id, key, existing?.lastHeartbeatAt ?? null, existing?.watchedSince ?? Date.now());
     }
     return gone;
   }
@@ -67,8 +78,8 @@ export class HeartbeatSubscriptions {
     this.subscriptions.clear();
   }
 
-  private async subscribe(serverId: string, key: string, lastHeartbeatAt: number | null) {
-    const entry: Subscription = { serverId, key, close: () => undefined, lastHeartbeatAt, isOpen: true, retryAt: Date.now() + RESUBSCRIBE_MS };
+  private async subscribe(serverId: string, key: string, lastHeartbeatAt: number | null, watchedSince: number) {
+    const entry: Subscription = { serverId, key, close: () => undefined, lastHeartbeatAt, watchedSince, isOpen: true, retryAt: Date.now() + RESUBSCRIBE_MS };
     this.subscriptions.set(serverId, entry);
     try {
       const agent = await this.agents(serverId);

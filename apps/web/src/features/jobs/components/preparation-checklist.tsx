@@ -1,12 +1,13 @@
 import { useId } from 'react';
-import type { Checklist, ChecklistItem, ReturnOrder, ServerStatus } from '@syncsafe/contracts';
+import { useMutationState } from '@tanstack/react-query';
+import { ChecklistTickRequestSchema, type Checklist, type ChecklistItem, type ReturnOrder, type ServerStatus } from '@syncsafe/contracts';
 import { Badge } from '../../../components/badge.tsx';
 import { Alert } from '../../../components/alert.tsx';
 import { Button } from '../../../components/button.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useChecklist, type ChecklistTick } from '../api/get-checklist.ts';
 import { useRestoreReadiness } from '../api/get-restore-readiness.ts';
-import { useTickChecklistItem } from '../api/tick-checklist-item.ts';
+import { tickChecklistMutationKey, useTickChecklistItem } from '../api/tick-checklist-item.ts';
 
 const stageLabels: Record<ChecklistItem['stage'], string> = {
   'before-restore': 'Before Restore',
@@ -45,7 +46,17 @@ export function PreparationChecklist({ jobId, checklists, preferredOrder, actorN
   const current = checklists.find((c) => c.isCurrent) ?? checklists.find((c) => c.order === preferredOrder) ?? checklists[0];
   if (!current) return null;
   const others = checklists.filter((c) => c !== current);
-  const tickOf = (order: string, itemId: string) => ticks.data?.items.find((t) => t.checklist === order && t.itemId === itemId);
+  // Ticks still in flight, newest last: the box shows the user's tick from the click on, whatever a read
+  // or a stream event does to the cache meanwhile; a refusal ends it (and is said above the list).
+  const inFlight = useMutationState({
+    filters: { mutationKey: tickChecklistMutationKey(jobId), status: 'pending' },
+    select: (mutation) => ChecklistTickRequestSchema.safeParse(mutation.state.variables).data,
+  });
+  const tickOf = (order: string, itemId: string): ChecklistTick | undefined => {
+    const stored = ticks.data?.items.find((t) => t.checklist === order && t.itemId === itemId);
+    const pending = inFlight.findLast((t) => t?.checklist === order && t.itemId === itemId);
+    return pending ? { ...pending, actorName, at: stored?.at ?? new Date().toISOString() } : stored;
+  };
   const render = (checklist: Checklist) => (
     <ChecklistItems
       checklist={checklist}
