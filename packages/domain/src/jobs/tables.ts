@@ -14,7 +14,18 @@ export function rowsFrom(type: JobType, from: JobState, on: JobTrigger): Transit
   return TRANSITION_TABLES[type].filter((row) => row.from === from && row.on === on);
 }
 
-/** The states in which a job type has a row for `on`: where the failover monitor watches for an event. */
-export function statesAccepting(type: JobType, on: JobTrigger): JobState[] {
-  return [...new Set(TRANSITION_TABLES[type].filter((row) => row.on === on).map((row) => row.from))];
+const accepting = new Map<string, readonly JobState[]>();
+
+/**
+ * The states in which a job type has a row for `on`: where the failover monitor watches for an event.
+ * Read from the tables once per (type, trigger): the monitor asks for every job on every tick.
+ */
+export function statesAccepting(type: JobType, on: JobTrigger): readonly JobState[] {
+  const key = `${type} ${on}`;
+  let states = accepting.get(key);
+  if (!states) {
+    states = [...new Set(TRANSITION_TABLES[type].filter((row) => row.on === on).map((row) => row.from))];
+    accepting.set(key, states);
+  }
+  return states;
 }

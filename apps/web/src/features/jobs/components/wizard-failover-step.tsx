@@ -1,8 +1,9 @@
-import { CheckboxField, TextField } from '../../../components/form-field.tsx';
+import { CheckboxField } from '../../../components/form-field.tsx';
 import { ListField } from '../../../components/list-field.tsx';
 import { monitoringWindowText } from '../job-form-values.ts';
 import { AdapterSelect } from './adapter-select.tsx';
 import type { Wizard } from './use-wizard.ts';
+import { WizardNumberField } from './wizard-number-field.tsx';
 
 /** Step 4: waiting for the user, the failover condition, the services it stops and what the target takes over. */
 export function WizardFailoverStep({ wizard }: { wizard: Wizard }) {
@@ -19,22 +20,8 @@ export function WizardFailoverStep({ wizard }: { wizard: Wizard }) {
       <CheckboxField label="Monitor the source for a failover condition" checked={values.isMonitoringEnabled} onCheckedChange={(v) => set('isMonitoringEnabled', v)} />
       {values.isMonitoringEnabled ? (
         <div className="inline-fields">
-          <TextField
-            label="Missed heartbeats"
-            inputMode="numeric"
-            className="input-narrow"
-            value={values.missedHeartbeats}
-            onValueChange={(v) => set('missedHeartbeats', v)}
-            error={errors['options.monitoring.missedHeartbeats']}
-          />
-          <TextField
-            label="Heartbeat interval (seconds)"
-            inputMode="numeric"
-            className="input-narrow"
-            value={values.heartbeatIntervalSeconds}
-            onValueChange={(v) => set('heartbeatIntervalSeconds', v)}
-            error={errors['options.monitoring.heartbeatIntervalSeconds']}
-          />
+          <WizardNumberField wizard={wizard} field="missedHeartbeats" label="Missed heartbeats" errorPath="options.monitoring.missedHeartbeats" />
+          <WizardNumberField wizard={wizard} field="heartbeatIntervalSeconds" label="Heartbeat interval (seconds)" errorPath="options.monitoring.heartbeatIntervalSeconds" />
           <p className="field-hint inline-fields-note" aria-live="polite">
             Monitoring window: {monitoringWindowText(values)}
           </p>

@@ -1,9 +1,10 @@
-import { CheckboxField, TextField } from '../../../components/form-field.tsx';
+import { CheckboxField } from '../../../components/form-field.tsx';
 import type { Wizard } from './use-wizard.ts';
+import { WizardNumberField } from './wizard-number-field.tsx';
 
 /** The snapshot schedule of the target. */
 export function WizardSnapshotsStep({ wizard }: { wizard: Wizard }) {
-  const { values, set, errors, isEditable } = wizard;
+  const { values, set, isEditable } = wizard;
   return (
     <fieldset className="fieldset form-section" disabled={!isEditable('options')}>
       <legend className="visually-hidden">Snapshot schedule</legend>
@@ -15,22 +16,8 @@ export function WizardSnapshotsStep({ wizard }: { wizard: Wizard }) {
       />
       {values.isSnapshotScheduleEnabled ? (
         <div className="inline-fields">
-          <TextField
-            label="Every (minutes)"
-            inputMode="numeric"
-            className="input-narrow"
-            value={values.snapshotIntervalMinutes}
-            onValueChange={(v) => set('snapshotIntervalMinutes', v)}
-            error={errors['options.snapshotSchedule.intervalMinutes']}
-          />
-          <TextField
-            label="Keep (snapshots)"
-            inputMode="numeric"
-            className="input-narrow"
-            value={values.snapshotKeep}
-            onValueChange={(v) => set('snapshotKeep', v)}
-            error={errors['options.snapshotSchedule.keep']}
-          />
+          <WizardNumberField wizard={wizard} field="snapshotIntervalMinutes" label="Every (minutes)" errorPath="options.snapshotSchedule.intervalMinutes" />
+          <WizardNumberField wizard={wizard} field="snapshotKeep" label="Keep (snapshots)" errorPath="options.snapshotSchedule.keep" />
         </div>
       ) : null}
     </fieldset>
